@@ -1,0 +1,2 @@
+export * from './local-key.js';
+export * from './token-verifier.js';

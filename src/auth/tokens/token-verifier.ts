@@ -1,0 +1,135 @@
+import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { isRole, type Actor, type Role } from '../roles.js';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER, type LocalSigningKey } from './local-key.js';
+
+export type TokenFailure =
+  | 'missing'
+  | 'malformed'
+  | 'expired'
+  | 'bad-signature'
+  | 'wrong-audience'
+  | 'wrong-issuer'
+  | 'not-yet-valid'
+  | 'no-roles';
+
+const MESSAGES: Record<TokenFailure, string> = {
+  missing: 'no bearer token given',
+  malformed: 'the token is malformed',
+  expired: 'the token has expired',
+  'bad-signature': 'the token signature is not valid',
+  'wrong-audience': 'the token is not meant for this service',
+  'wrong-issuer': 'the token was issued by an unknown issuer',
+  'not-yet-valid': 'the token is not valid yet',
+  'no-roles': 'the token grants no role in this service',
+};
+
+/** The message is fixed per reason, so nothing from the token or the key set reaches the caller. */
+export class TokenError extends Error {
+  override readonly name = 'TokenError';
+  constructor(
+    readonly reason: TokenFailure,
+    message: string = MESSAGES[reason],
+  ) {
+    super(message);
+  }
+}
+
+/** The identity provider's keys could not be fetched: a server-side fault, not the caller's token. */
+export class TokenKeysUnavailableError extends Error {
+  override readonly name = 'TokenKeysUnavailableError';
+  constructor(cause: unknown) {
+    super('the signing keys for token verification are unavailable', { cause });
+  }
+}
+
+export interface TokenVerifier {
+  verify(token: string): Promise<Actor>;
+}
+
+export const OIDC_ALGORITHMS = ['RS256', 'ES256', 'PS256', 'EdDSA'];
+const CLOCK_TOLERANCE_S = 30;
+
+export function createOidcVerifier(options: {
+  issuer: string;
+  audience: string;
+  jwksUrl: string;
+  /** Minimum time between refetches for an unknown kid; 0 only in tests, it lets any token trigger a fetch. */
+  jwksCooldownMs?: number;
+}): TokenVerifier {
+  const keys = createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: options.jwksCooldownMs ?? 30_000 });
+  return verifierFor(keys, { issuer: options.issuer, audience: options.audience, algorithms: OIDC_ALGORITHMS });
+}
+
+export function createLocalVerifier(key: LocalSigningKey): TokenVerifier {
+  const keys = createLocalJWKSet({ keys: [key.publicJwk] });
+  return verifierFor(keys, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: ['ES256'] });
+}
+
+function verifierFor(keys: JWTVerifyGetKey, options: { issuer: string; audience: string; algorithms: string[] }): TokenVerifier {
+  return {
+    async verify(token) {
+      if (typeof token !== 'string' || token.trim() === '') throw new TokenError('missing');
+      let payload: JWTPayload;
+      try {
+        // Without a required exp a leaked token would be valid forever.
+        ({ payload } = await jwtVerify(token, keys, { ...options, clockTolerance: CLOCK_TOLERANCE_S, requiredClaims: ['exp', 'sub'] }));
+      } catch (error) {
+        throw toTokenError(error);
+      }
+      return actorFromClaims(payload);
+    },
+  };
+}
+
+function toTokenError(error: unknown): Error {
+  if (error instanceof errors.JWTExpired) return new TokenError('expired');
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    const byClaim: Record<string, TokenFailure> = { aud: 'wrong-audience', iss: 'wrong-issuer', nbf: 'not-yet-valid' };
+    return new TokenError(byClaim[error.claim] ?? 'malformed');
+  }
+  if (
+    error instanceof errors.JWSSignatureVerificationFailed ||
+    error instanceof errors.JWKSNoMatchingKey ||
+    error instanceof errors.JWKSMultipleMatchingKeys ||
+    // An algorithm outside the list (e.g. 'none' or HS256 against a public key) is a forgery attempt.
+    error instanceof errors.JOSEAlgNotAllowed
+  ) {
+    return new TokenError('bad-signature');
+  }
+  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid || error instanceof errors.JOSENotSupported) {
+    return new TokenError('malformed');
+  }
+  // Left: fetch failures, timeouts, a broken key set. Denied as well, but reported as the server's fault.
+  return new TokenKeysUnavailableError(error);
+}
+
+/** Claims come from a verified token but another system shaped them, so every shape is checked. */
+export function actorFromClaims(claims: JWTPayload): Actor {
+  const subject = claims.sub;
+  if (typeof subject !== 'string' || subject.trim() === '') throw new TokenError('malformed');
+  const name = optionalString(claims.name) ?? optionalString(claims.preferred_username) ?? subject;
+
+  const roles: Role[] = [...new Set(stringArray(claims.roles))].filter(isRole);
+  if (roles.length === 0) throw new TokenError('no-roles');
+
+  return {
+    subject,
+    name,
+    roles,
+    departments: [...new Set(stringArray(claims.zv_departments))],
+    district: optionalString(claims.zv_district),
+    body: optionalString(claims.zv_body),
+  };
+}
+
+function optionalString(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') throw new TokenError('malformed');
+  return value.trim() === '' ? null : value.trim();
+}
+
+function stringArray(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new TokenError('malformed');
+  return value as string[];
+}

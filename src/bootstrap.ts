@@ -1,0 +1,78 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { basename, join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { AppModule } from './app.module.js';
+import { readAgreementFiles } from './agreement-files/agreement-files.js';
+import { Logger } from './common/logger.js';
+import type { AppConfig } from './config/config.js';
+import { createDataSource, migrate } from './database/data-source.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
+import { VersionsService } from './versions/versions.service.js';
+
+export const LOADER_AUTHOR = 'system:agreements-folder';
+
+export interface Database {
+  dataSource: DataSource;
+  embedded: EmbeddedDatabase | null;
+  close(): Promise<void>;
+}
+
+/** Connects to DATABASE_URL, or starts the embedded server; then brings the schema up to date. */
+export async function openDatabase(
+  config: AppConfig,
+  logger: Logger,
+  options: { shareRunning?: boolean } = {},
+): Promise<Database> {
+  let embedded: EmbeddedDatabase | null = null;
+  let url = config.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({
+      dataDir: join(config.dataDir, 'postgres'),
+      port: config.embeddedPostgresPort,
+      logger,
+      shareRunning: options.shareRunning,
+    });
+    url = embedded.url;
+  }
+  const dataSource = createDataSource(url);
+  try {
+    await dataSource.initialize();
+    const applied = await migrate(dataSource);
+    if (applied.length > 0) logger.info('migrations applied', { migrations: applied });
+  } catch (error) {
+    await dataSource.destroy().catch(() => undefined);
+    await embedded?.stop();
+    throw error;
+  }
+  return {
+    dataSource,
+    embedded,
+    close: async () => {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await embedded?.stop();
+    },
+  };
+}
+
+/** Stores every agreements/*.yaml whose content differs from its latest version. */
+export async function loadAgreementsFolder(config: AppConfig, dataSource: DataSource, logger: Logger): Promise<void> {
+  const store = new VersionsService(dataSource, config);
+  const entries = await store.importDocuments(readAgreementFiles([config.agreementsDir]), {
+    dryRun: false,
+    author: LOADER_AUTHOR,
+    changeNote: (file) => `Geladen aus agreements/${basename(file)}`,
+  });
+  for (const e of entries) {
+    logger.info('agreement file loaded', { file: e.file, agreementId: e.agreementId, action: e.action, version: e.newVersion ?? e.baseVersion });
+  }
+}
+
+export async function createApp(config: AppConfig, dataSource: DataSource, logger: Logger): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ config, dataSource, logger }), {
+    logger,
+    bodyParser: true,
+  });
+  return app;
+}

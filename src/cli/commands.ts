@@ -1,0 +1,127 @@
+import { writeFileSync } from 'node:fs';
+import { Logger } from '../common/logger.js';
+import { loadConfig } from '../config/config.js';
+import { readAgreementFiles } from '../agreement-files/agreement-files.js';
+import { openDatabase } from '../bootstrap.js';
+import { formatProblem } from '../documents/problems.js';
+import { parseAgreement } from '../documents/parse-agreement.js';
+import { VersionsService } from '../versions/versions.service.js';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  writeFile?: (path: string, bytes: Uint8Array) => void;
+}
+
+export interface CommandInput {
+  args: string[];
+  options: { format?: string; 'dry-run'?: boolean; version?: string; out?: string };
+  io: CliIo;
+  actor: string;
+}
+
+type Command = (input: CommandInput) => Promise<number>;
+
+class UsageError extends Error {}
+export { UsageError };
+
+async function withStore<T>(fn: (store: VersionsService) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const logger = new Logger(config.logLevel === 'debug' ? 'debug' : 'warn');
+  const db = await openDatabase(config, logger, { shareRunning: true });
+  try {
+    return await fn(new VersionsService(db.dataSource, config));
+  } finally {
+    await db.close();
+  }
+}
+
+const validate: Command = async ({ args, options, io }) => {
+  if (args.length === 0) throw new UsageError('validate needs at least one file or folder');
+  if (options.format !== 'text' && options.format !== 'json') throw new UsageError('--format is text or json');
+  const config = loadConfig();
+  const files = readAgreementFiles(args);
+  const results = files.map((f) => {
+    const result = parseAgreement(f.bytes, { file: f.file, limits: { maxBytes: config.maxDocumentBytes } });
+    return { file: f.file, valid: result.ok, problems: result.ok ? [] : result.problems };
+  });
+  const problemCount = results.reduce((n, r) => n + r.problems.length, 0);
+  if (options.format === 'json') {
+    io.out(JSON.stringify({ valid: problemCount === 0, files: results }, null, 2) + '\n');
+  } else {
+    for (const r of results) for (const p of r.problems) io.out(formatProblem(p) + '\n');
+    const invalid = results.filter((r) => !r.valid).length;
+    io.err(
+      problemCount === 0
+        ? `${files.length} file(s) valid\n`
+        : `${problemCount} problem(s) in ${invalid} of ${files.length} file(s)\n`,
+    );
+  }
+  return problemCount === 0 && files.length > 0 ? 0 : 1;
+};
+
+const importCommand: Command = async ({ args, options, io, actor }) => {
+  if (args.length === 0) throw new UsageError('import needs a folder or files');
+  const inputs = readAgreementFiles(args);
+  const dryRun = options['dry-run'] === true;
+  const entries = await withStore((store) =>
+    store.importDocuments(inputs, { dryRun, author: actor, changeNote: (file) => `Import aus ${file}` }),
+  );
+  const verb = dryRun ? { create: 'would create', update: 'would add', unchanged: 'unchanged' } : { create: 'created', update: 'added', unchanged: 'unchanged' };
+  for (const e of entries) {
+    if (e.action === 'unchanged') io.out(`${e.file}: ${e.agreementId} unchanged (version ${e.baseVersion})\n`);
+    else if (e.action === 'create') io.out(`${e.file}: ${e.agreementId} ${verb.create} (version 1)\n`);
+    else {
+      io.out(`${e.file}: ${e.agreementId} ${verb.update} version ${e.newVersion} (${e.changes.length} change(s) from version ${e.baseVersion})\n`);
+      for (const c of e.changes) {
+        io.out(`  ${c.kind.padEnd(7)} ${c.label}: ${show(c.before)} → ${show(c.after)}\n`);
+      }
+    }
+  }
+  if (dryRun) io.err('dry run: nothing was stored\n');
+  return 0;
+};
+
+const exportCommand: Command = async ({ args, options, io }) => {
+  const [agreementId] = args;
+  if (!agreementId || args.length > 1) throw new UsageError('export needs exactly one agreement id');
+  let number: number | undefined;
+  if (options.version !== undefined) {
+    number = Number(options.version);
+    if (!Number.isInteger(number) || number < 1) throw new UsageError('--version is a whole number from 1');
+  }
+  const row = await withStore((store) => (number ? store.findVersion(agreementId, number) : store.findLatest(agreementId)));
+  if (!row) {
+    io.err(`NOT_FOUND: ${number ? `version ${number} of ` : ''}agreement '${agreementId}' not found\n`);
+    return 3;
+  }
+  const bytes = Buffer.from(row.yaml, 'utf8');
+  if (options.out) (io.writeFile ?? writeFileSync)(options.out, bytes);
+  else io.out(row.yaml);
+  if (options.out) io.err(`wrote ${agreementId} version ${row.number} to ${options.out}\n`);
+  return 0;
+};
+
+const verify: Command = async ({ io }) => {
+  const report = await withStore((store) => store.verify());
+  if (report.ok) {
+    io.out(`chain intact: ${report.versions} version(s) of ${report.agreements} agreement(s) verified\n`);
+    return 0;
+  }
+  const b = report.firstBroken!;
+  io.out(`BROKEN: ${b.agreementId} version ${b.number}: ${b.reason}\n`);
+  return 1;
+};
+
+function show(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > 80 ? text.slice(0, 77) + '...' : text;
+}
+
+export const commands: Record<string, Command> = {
+  validate,
+  import: importCommand,
+  export: exportCommand,
+  verify,
+};

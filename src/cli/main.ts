@@ -1,0 +1,85 @@
+import 'reflect-metadata';
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import { AppError } from '../common/app-error.js';
+import { ConfigError } from '../config/config.js';
+import { formatProblem, type Problem } from '../documents/problems.js';
+import { commands, UsageError, type CliIo } from './commands.js';
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+  validate <files or folders...> [--format text|json]
+        Checks agreement documents; every problem as file:line:column path message.
+        Exit 0 only when all are valid.
+  import <folder or files...> [--dry-run]
+        Validates all, then stores new versions in one transaction (all or nothing).
+        --dry-run shows what would be created or changed, with the field diff.
+  export <agreement-id> [--version N] [--out file]
+        Writes the stored YAML byte for byte (latest version unless --version).
+  verify
+        Recomputes every hash and chain link; exit 1 names the first broken link.
+
+Database: DATABASE_URL, or the embedded one under DATA_DIR (shared with a running service).`;
+
+export const EXIT = { ok: 0, problems: 1, usage: 2, failed: 3 } as const;
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  let parsed;
+  try {
+    parsed = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      'dry-run': { type: 'boolean', default: false },
+      version: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    });
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${USAGE}\n`);
+    return EXIT.usage;
+  }
+  const { values, positionals } = parsed;
+  if (!command || values.help || command === 'help' || !(command in commands)) {
+    io.err(USAGE + '\n');
+    return command && command !== 'help' && !values.help ? EXIT.usage : EXIT.ok;
+  }
+  try {
+    return await commands[command as keyof typeof commands]({ args: positionals, options: values, io, actor: `cli:${userInfo().username}` });
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\n${USAGE}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof ConfigError) {
+      io.err(`zv-register: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof AppError) {
+      const problems = (error.details.problems as Problem[] | undefined) ?? [];
+      for (const p of problems) io.out(formatProblem(p) + '\n');
+      io.err(`${error.code}: ${error.message}\n`);
+      return error.code === 'VALIDATION_FAILED' ? EXIT.problems : EXIT.failed;
+    }
+    io.err(`zv-register: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.failed;
+  }
+}
+
+const io: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  writeFile: undefined,
+};
+run(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    process.stderr.write(`zv-register: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = EXIT.failed;
+  },
+);

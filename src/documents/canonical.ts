@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Canonical JSON after RFC 8785 (JCS), so that a hash depends on the content only and
+ * not on how the YAML happened to be written (key order, quoting, flow or block style).
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') return canonicalNumber(value);
+  if (typeof value === 'string') return canonicalString(value);
+  if (Array.isArray(value)) return `[${value.map(arrayItem).join(',')}]`;
+  if (isPlainObject(value)) return canonicalObject(value);
+  throw new TypeError(`canonicalJson: cannot serialise ${describe(value)}`);
+}
+
+export function sha256Hex(data: string): string {
+  return createHash('sha256').update(data, 'utf8').digest('hex');
+}
+
+export function contentHash(content: unknown): string {
+  return sha256Hex(canonicalJson(content));
+}
+
+export interface ChainLink {
+  agreementId: string;
+  number: number;
+  previousHash: string | null;
+  contentHash: string;
+  author: string;
+  /** ISO timestamp string; a Date would hash differently depending on how it is turned into text. */
+  createdAt: string;
+  changeNote: string | null;
+}
+
+export function chainHash(link: ChainLink): string {
+  // Pick the fields so that extra properties of a caller's record (an entity, say) never enter the hash.
+  const { agreementId, number, previousHash, contentHash, author, createdAt, changeNote } = link;
+  return sha256Hex(
+    canonicalJson({ agreementId, number, previousHash, contentHash, author, createdAt, changeNote }),
+  );
+}
+
+function canonicalNumber(value: number): string {
+  if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: ${value} is not allowed in JSON`);
+  // ECMAScript's Number-to-String is exactly the serialisation JCS prescribes (and gives "0" for -0).
+  return JSON.stringify(value);
+}
+
+function canonicalString(value: string): string {
+  // In a /u regex a surrogate range matches only unpaired surrogates, which I-JSON forbids.
+  if (/[\uD800-\uDFFF]/u.test(value)) throw new TypeError('canonicalJson: string holds a lone surrogate');
+  return JSON.stringify(value);
+}
+
+function arrayItem(item: unknown): string {
+  if (item === undefined) throw new TypeError('canonicalJson: undefined inside an array');
+  return canonicalJson(item);
+}
+
+function canonicalObject(value: Record<string, unknown>): string {
+  // Default sort compares UTF-16 code units, which is the order JCS requires.
+  const keys = Object.keys(value)
+    .filter((key) => value[key] !== undefined)
+    .sort();
+  return `{${keys.map((key) => `${canonicalString(key)}:${canonicalJson(value[key])}`).join(',')}}`;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function describe(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return typeof value;
+  return value.constructor?.name ?? 'object';
+}

@@ -1,0 +1,128 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { AgreementDocument } from './agreement.types.js';
+import { LABEL_SEPARATOR, formatPointer, labelForPath } from './labels.js';
+
+export type ChangeKind = 'added' | 'removed' | 'changed';
+
+export interface FieldChange {
+  /** JSON Pointer into the after document, or into the before document for a removal. */
+  path: string;
+  label: string;
+  kind: ChangeKind;
+  /** null when added. */
+  before: unknown;
+  /** null when removed. */
+  after: unknown;
+}
+
+type Tokens = (string | number)[];
+
+/** Where the walk stands in both documents: removals point into the before document, the rest into the after one. */
+interface Place {
+  before: Tokens;
+  after: Tokens;
+}
+
+interface Walk {
+  beforeDoc: unknown;
+  afterDoc: unknown;
+  changes: FieldChange[];
+}
+
+export const ORDER_LABEL = 'Reihenfolge';
+
+/**
+ * Field-level comparison of two versions, in the after document's order.
+ * Items of lists whose entries carry an `id` are matched by id, so inserting one standard
+ * is one change and not a shift of every standard after it.
+ */
+export function diffAgreements(before: AgreementDocument, after: AgreementDocument): FieldChange[] {
+  const walk: Walk = { beforeDoc: before, afterDoc: after, changes: [] };
+  compare(walk, before, after, { before: [], after: [] });
+  return walk.changes;
+}
+
+function compare(walk: Walk, before: unknown, after: unknown, place: Place): void {
+  if (isObject(before) && isObject(after)) return compareObjects(walk, before, after, place);
+  if (isIdList(before) && isIdList(after)) return compareIdLists(walk, before, after, place);
+  if (!isDeepStrictEqual(before, after)) record(walk, 'changed', place, before, after);
+}
+
+function compareObjects(walk: Walk, before: Record<string, unknown>, after: Record<string, unknown>, place: Place): void {
+  const beforeKeys = presentKeys(before);
+  const afterKeys = presentKeys(after);
+  for (const key of mergeOrder(beforeKeys, afterKeys)) {
+    const inner = { before: [...place.before, key], after: [...place.after, key] };
+    if (!afterKeys.includes(key)) record(walk, 'removed', inner, before[key], null);
+    else if (!beforeKeys.includes(key)) record(walk, 'added', inner, null, after[key]);
+    else compare(walk, before[key], after[key], inner);
+  }
+}
+
+function compareIdLists(walk: Walk, before: IdItem[], after: IdItem[], place: Place): void {
+  const beforeIds = before.map((item) => item.id);
+  const afterIds = after.map((item) => item.id);
+  recordReordering(walk, beforeIds, afterIds, place);
+  for (const id of mergeOrder(beforeIds, afterIds)) {
+    const b = beforeIds.indexOf(id);
+    const a = afterIds.indexOf(id);
+    const inner = { before: [...place.before, b], after: [...place.after, a] };
+    if (a < 0) record(walk, 'removed', inner, before[b], null);
+    else if (b < 0) record(walk, 'added', inner, null, after[a]);
+    else compare(walk, before[b], after[a], inner);
+  }
+}
+
+function recordReordering(walk: Walk, beforeIds: string[], afterIds: string[], place: Place): void {
+  const common = beforeIds.filter((id) => afterIds.includes(id));
+  const commonAfter = afterIds.filter((id) => beforeIds.includes(id));
+  if (isDeepStrictEqual(common, commonAfter)) return;
+  const path = formatPointer(place.after);
+  const label = [labelForPath(walk.afterDoc, path), ORDER_LABEL].filter(Boolean).join(LABEL_SEPARATOR);
+  walk.changes.push({ path, label, kind: 'changed', before: beforeIds, after: afterIds });
+}
+
+function record(walk: Walk, kind: ChangeKind, place: Place, before: unknown, after: unknown): void {
+  const [doc, tokens] = kind === 'removed' ? [walk.beforeDoc, place.before] : [walk.afterDoc, place.after];
+  const path = formatPointer(tokens);
+  walk.changes.push({ path, label: labelForPath(doc, path), kind, before, after });
+}
+
+/**
+ * The after sequence with every key that exists only before slotted in behind the shared key
+ * it followed there, so a removal is reported where it stood.
+ */
+function mergeOrder(before: string[], after: string[]): string[] {
+  const gone = (key: string) => !after.includes(key);
+  const merged = takeWhile(before, gone);
+  for (const key of after) {
+    merged.push(key);
+    const at = before.indexOf(key);
+    if (at >= 0) merged.push(...takeWhile(before.slice(at + 1), gone));
+  }
+  return merged;
+}
+
+function takeWhile<T>(items: T[], keep: (item: T) => boolean): T[] {
+  const end = items.findIndex((item) => !keep(item));
+  return end < 0 ? [...items] : items.slice(0, end);
+}
+
+interface IdItem extends Record<string, unknown> {
+  id: string;
+}
+
+/** Lists that can be matched by id: every entry an object with an id, no id twice. An empty list qualifies. */
+function isIdList(value: unknown): value is IdItem[] {
+  if (!Array.isArray(value)) return false;
+  const ids = value.map((item: unknown) => (isObject(item) && typeof item.id === 'string' ? item.id : undefined));
+  return ids.every((id) => id !== undefined) && new Set(ids).size === ids.length;
+}
+
+function presentKeys(record: Record<string, unknown>): string[] {
+  return Object.keys(record).filter((key) => record[key] !== undefined);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,72 @@
+import { parse } from 'yaml';
+import { FIELD_LABELS, formatPointer, labelForPath, parsePointer } from './labels.js';
+
+const DOC = parse(`
+validity: { from: null, until: 2023-12-31 }
+parties:
+  - id: neukoelln
+    name: Bezirksamt Neukölln
+    signatoryRoles: [{ id: soziales, title: Für Soziales zuständiges Bezirksamtsmitglied }]
+  - id: senfin
+    name: ''
+    signatoryRoles: []
+steeringFields:
+  - id: klientenperspektive
+    title: Klientinnen- bzw. Klientenperspektive
+    qualityStandards:
+      - id: begleitung-zwangsraeumungen
+        title: Begleitung Zwangsräumungen
+        indicators:
+          - { id: i1, title: null, targetValue: null }
+          - { id: i2, title: Anteil begleiteter Räumungen, targetValue: null }
+          - { id: i3, title: null, targetValue: null }
+measurePackages:
+  - { id: daten, title: Daten, status: open }
+tags: [a, b]
+`) as unknown;
+
+describe('labelForPath', () => {
+  it.each([
+    ['/steeringFields/0/qualityStandards/0/indicators/2/targetValue', 'Klientinnen- bzw. Klientenperspektive › Begleitung Zwangsräumungen › Indikator 3 › Zielwert'],
+    ['/steeringFields/0/qualityStandards/0/indicators/1/targetValue', 'Klientinnen- bzw. Klientenperspektive › Begleitung Zwangsräumungen › Anteil begleiteter Räumungen › Zielwert'],
+    ['/steeringFields/0/qualityStandards/0', 'Klientinnen- bzw. Klientenperspektive › Begleitung Zwangsräumungen'],
+    ['/steeringFields/0/qualityStandards', 'Klientinnen- bzw. Klientenperspektive › Qualitätsstandards'],
+    ['/parties/0/signatoryRoles/0/title', 'Bezirksamt Neukölln › Für Soziales zuständiges Bezirksamtsmitglied › Titel'],
+    ['/parties/1/kind', 'senfin › Art'],
+    ['/validity/until', 'Geltungsdauer › Ende'],
+    ['/validity/from', 'Geltungsdauer › Beginn'],
+    ['/measurePackages/0/status', 'Daten › Status'],
+    ['/measurePackages', 'Maßnahmenpakete'],
+    ['/tags/1', 'tags › 2'],
+    ['', ''],
+  ])('%s → %s', (pointer, label) => {
+    expect(labelForPath(DOC, pointer)).toBe(label);
+  });
+
+  it('names places that do not exist, for error messages', () => {
+    expect(labelForPath(DOC, '/steeringFields/0/qualityStandards/0/indicators/5/minimumValue')).toBe(
+      'Klientinnen- bzw. Klientenperspektive › Begleitung Zwangsräumungen › Indikator 6 › Mindestwert',
+    );
+    expect(labelForPath(DOC, '/steeringFields/0/description')).toBe('Klientinnen- bzw. Klientenperspektive › Beschreibung');
+    expect(labelForPath(null, '/predecessor')).toBe('Vorgänger');
+  });
+
+  it('rejects text that is not a pointer', () => {
+    expect(() => labelForPath(DOC, 'validity/until')).toThrow();
+  });
+});
+
+describe('FIELD_LABELS', () => {
+  it('covers every key of format 1', () => {
+    const keys = ['formatVersion', 'id', 'title', 'legalBasis', 'policyArea', 'leadDepartment', 'entryIntoForce', 'validity', 'from', 'until', 'parties', 'kind', 'name', 'signatoryRoles', 'steeringFields', 'focus', 'description', 'qualityStandards', 'indicators', 'published', 'unit', 'direction', 'definition', 'dataSource', 'periodicity', 'minimumValue', 'targetValue', 'note', 'measurePackages', 'status', 'predecessor', 'notes'];
+    expect(Object.keys(FIELD_LABELS).sort()).toEqual([...keys].sort());
+  });
+});
+
+describe('JSON Pointer helpers', () => {
+  it('escape and unescape ~ and /', () => {
+    const pointer = formatPointer(['a/b', 'c~d', 0]);
+    expect(pointer).toBe('/a~1b/c~0d/0');
+    expect(parsePointer(pointer)).toEqual(['a/b', 'c~d', '0']);
+  });
+});

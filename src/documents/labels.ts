@@ -1,0 +1,113 @@
+/** German labels for the keys of the agreement format, as shown to the people who read a comparison. */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  formatVersion: 'Formatversion',
+  id: 'Kennung',
+  title: 'Titel',
+  legalBasis: 'Rechtsgrundlage',
+  policyArea: 'Politikfeld',
+  leadDepartment: 'Federführung',
+  entryIntoForce: 'Inkrafttreten',
+  validity: 'Geltungsdauer',
+  from: 'Beginn',
+  until: 'Ende',
+  parties: 'Parteien',
+  kind: 'Art',
+  name: 'Name',
+  signatoryRoles: 'Unterzeichnungsrollen',
+  steeringFields: 'Steuerungsfelder',
+  focus: 'Fokus',
+  description: 'Beschreibung',
+  qualityStandards: 'Qualitätsstandards',
+  indicators: 'Indikatoren',
+  published: 'Veröffentlicht',
+  unit: 'Einheit',
+  direction: 'Richtung',
+  definition: 'Definition',
+  dataSource: 'Datenquelle',
+  periodicity: 'Periodizität',
+  minimumValue: 'Mindestwert',
+  targetValue: 'Zielwert',
+  note: 'Anmerkung',
+  measurePackages: 'Maßnahmenpakete',
+  status: 'Status',
+  predecessor: 'Vorgänger',
+  notes: 'Anmerkungen',
+};
+
+export const LABEL_SEPARATOR = ' › ';
+
+export function fieldLabel(key: string): string {
+  return Object.hasOwn(FIELD_LABELS, key) ? FIELD_LABELS[key] : key;
+}
+
+/** RFC 6901 reference tokens of a JSON Pointer ('' is the whole document). */
+export function parsePointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  if (!pointer.startsWith('/')) throw new Error(`not a JSON Pointer: ${pointer}`);
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+export function formatPointer(tokens: readonly (string | number)[]): string {
+  return tokens.map((token) => `/${String(token).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+
+/**
+ * The human label of any place in a document, e.g.
+ * `Klientinnen- bzw. Klientenperspektive › Begleitung Zwangsräumungen › Indikator 1 › Zielwert`.
+ * Works on documents that fail validation and on pointers to places that do not exist,
+ * because error messages need a name for exactly those.
+ */
+export function labelForPath(doc: unknown, pointer: string): string {
+  const tokens = parsePointer(pointer);
+  const parts: string[] = [];
+  let node = doc;
+  tokens.forEach((token, i) => {
+    const next = child(node, token);
+    if (Array.isArray(node)) {
+      parts.push(itemName(next, tokens[i - 1], Number(token)));
+    } else if (!isNamedItemNext(next, tokens[i + 1])) {
+      parts.push(fieldLabel(token));
+    }
+    node = next;
+  });
+  return parts.join(LABEL_SEPARATOR);
+}
+
+/**
+ * A list of named items is not mentioned itself when the path goes on into one of its items:
+ * the item's own name says enough ("… › Begleitung Zwangsräumungen", not "… › Qualitätsstandards › …").
+ */
+function isNamedItemNext(list: unknown, nextToken: string | undefined): boolean {
+  if (nextToken === undefined || !Array.isArray(list) || !isIndex(nextToken)) return false;
+  const item: unknown = list[Number(nextToken)];
+  return item === undefined || isObject(item);
+}
+
+function itemName(item: unknown, listKey: string | undefined, index: number): string {
+  const record = isObject(item) ? item : {};
+  const own = [record.title, record.name].find(isNonEmptyString);
+  if (own !== undefined) return own;
+  // Indicators are numbered in the agreements themselves ("Indikator 1"), their ids are technical.
+  if (listKey === 'indicators') return `Indikator ${index + 1}`;
+  return isNonEmptyString(record.id) ? record.id : String(index + 1);
+}
+
+function child(node: unknown, token: string): unknown {
+  if (Array.isArray(node)) return isIndex(token) ? node[Number(token)] : undefined;
+  return isObject(node) && Object.hasOwn(node, token) ? node[token] : undefined;
+}
+
+function isIndex(token: string): boolean {
+  return /^(0|[1-9]\d*)$/.test(token);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isNonEmptyString(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}

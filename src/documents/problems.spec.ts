@@ -1,0 +1,40 @@
+import { formatProblem, joinPointer, pointerSegments, quote, sortAndDedupe } from './problems.js';
+import type { Problem } from './problems.js';
+
+const p = (line: number, column: number, path: string, message: string): Problem => ({ line, column, path, message, code: 'schema' });
+
+describe('formatProblem', () => {
+  it('prints file:line:column path message', () => {
+    expect(formatProblem({ ...p(12, 5, '/parties/1/kind', 'must be one of: senateDepartment, district'), file: 'a.yaml' })).toBe(
+      'a.yaml:12:5 /parties/1/kind must be one of: senateDepartment, district',
+    );
+  });
+
+  it('leaves out an absent file and shows the root path as /', () => {
+    expect(formatProblem(p(1, 1, '', 'the document is empty'))).toBe('1:1 / the document is empty');
+  });
+});
+
+describe('JSON Pointer helpers', () => {
+  it('escapes and splits segments per RFC 6901', () => {
+    const pointer = joinPointer('/a', 'b/c', 'd~e', 0);
+    expect(pointer).toBe('/a/b~1c/d~0e/0');
+    expect(pointerSegments(pointer)).toEqual(['a', 'b/c', 'd~e', '0']);
+    expect(pointerSegments('')).toEqual([]);
+  });
+});
+
+describe('quote', () => {
+  it('keeps messages on one line and bounded', () => {
+    expect(quote('a\nb')).toBe("'a\\nb'");
+    expect(quote('x'.repeat(100))).toBe(`'${'x'.repeat(60)}…'`);
+    expect(quote(5)).toBe("'5'");
+  });
+});
+
+describe('sortAndDedupe', () => {
+  it('sorts by line and column, keeps the found order on ties and drops repeated path+message', () => {
+    const problems = [p(3, 1, '/c', 'x'), p(1, 5, '/b', 'y'), p(1, 5, '/a', 'z'), p(1, 2, '/a', 'x'), p(9, 9, '/c', 'x')];
+    expect(sortAndDedupe(problems).map((q) => `${q.line}:${q.column}${q.path}`)).toEqual(['1:2/a', '1:5/b', '1:5/a', '3:1/c']);
+  });
+});

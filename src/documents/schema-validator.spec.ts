@@ -1,0 +1,199 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type {
+  AgreementDocument,
+  Direction,
+  EntryIntoForce,
+  Indicator,
+  MeasurePackage,
+  MeasurePackageStatus,
+  Party,
+  PartyKind,
+  Periodicity,
+  QualityStandard,
+  SignatoryRole,
+  SteeringField,
+  Validity,
+} from './agreement.types.js';
+import { agreementSchema, agreementValidator, closest, findProjectRoot, validateAgainstSchema } from './schema-validator.js';
+
+type RequiredKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? never : K }[keyof T];
+type OptionalKeys<T> = Exclude<keyof T, RequiredKeys<T>>;
+
+/**
+ * Lists the keys of a TypeScript type; the compiler rejects a list that misses or invents a key, and the test below
+ * compares the lists with the schema, so the schema and agreement.types.ts cannot drift apart silently.
+ */
+function keysOf<T>() {
+  return <R extends readonly RequiredKeys<T>[], O extends readonly OptionalKeys<T>[]>(
+    required: R & ([RequiredKeys<T>] extends [R[number]] ? unknown : { missingRequiredKey: Exclude<RequiredKeys<T>, R[number]> }),
+    optional: O & ([OptionalKeys<T>] extends [O[number]] ? unknown : { missingOptionalKey: Exclude<OptionalKeys<T>, O[number]> }),
+  ) => ({ required: [...required].map(String).sort(), optional: [...optional].map(String).sort() });
+}
+
+/** Every member of a union, checked both ways by the compiler. */
+function unionOf<T extends string>() {
+  return <L extends readonly T[]>(list: L & ([T] extends [L[number]] ? unknown : { missing: Exclude<T, L[number]> })) => [...list];
+}
+
+interface SchemaNode {
+  type?: string | string[];
+  required?: string[];
+  properties?: Record<string, SchemaNode & { $ref?: string; enum?: unknown[] }>;
+  enum?: unknown[];
+  additionalProperties?: boolean;
+  items?: { $ref: string };
+  $ref?: string;
+  title?: string;
+  description?: string;
+}
+
+const schema = agreementSchema() as SchemaNode & { $defs: Record<string, SchemaNode> };
+const def = (name: string) => schema.$defs[name];
+
+describe('schema/agreement.schema.json', () => {
+  it('is found from the project root and compiles under ajv strict mode', () => {
+    expect(existsSync(join(findProjectRoot(), 'package.json'))).toBe(true);
+    expect(existsSync(join(findProjectRoot(), 'schema/agreement.schema.json'))).toBe(true);
+    expect(() => agreementValidator()).not.toThrow();
+    expect(agreementValidator()).toBe(agreementValidator());
+  });
+
+  it('matches the keys of agreement.types.ts, required and optional', () => {
+    const shapes: [SchemaNode, { required: string[]; optional: string[] }][] = [
+      [
+        schema,
+        keysOf<AgreementDocument>()(
+          [
+            'formatVersion',
+            'id',
+            'title',
+            'legalBasis',
+            'policyArea',
+            'leadDepartment',
+            'entryIntoForce',
+            'validity',
+            'parties',
+            'steeringFields',
+            'measurePackages',
+            'predecessor',
+          ] as const,
+          ['notes'] as const,
+        ),
+      ],
+      [def('validity'), keysOf<Validity>()(['from', 'until'] as const, [] as const)],
+      [def('party'), keysOf<Party>()(['id', 'kind', 'name', 'signatoryRoles'] as const, [] as const)],
+      [def('signatoryRole'), keysOf<SignatoryRole>()(['id', 'title'] as const, [] as const)],
+      [def('steeringField'), keysOf<SteeringField>()(['id', 'title', 'focus', 'qualityStandards'] as const, ['description'] as const)],
+      [def('qualityStandard'), keysOf<QualityStandard>()(['id', 'title', 'indicators'] as const, ['description'] as const)],
+      [
+        def('indicator'),
+        keysOf<Indicator>()(
+          [
+            'id',
+            'title',
+            'published',
+            'unit',
+            'direction',
+            'definition',
+            'dataSource',
+            'periodicity',
+            'minimumValue',
+            'targetValue',
+          ] as const,
+          ['note'] as const,
+        ),
+      ],
+      [def('measurePackage'), keysOf<MeasurePackage>()(['id', 'title', 'status'] as const, ['description'] as const)],
+    ];
+    for (const [node, keys] of shapes) {
+      expect(node.additionalProperties).toBe(false);
+      expect([...(node.required ?? [])].sort()).toEqual(keys.required);
+      expect(Object.keys(node.properties ?? {}).sort()).toEqual([...keys.required, ...keys.optional].sort());
+    }
+  });
+
+  it('matches the enumerations of agreement.types.ts', () => {
+    expect(def('party').properties?.kind.enum).toEqual(unionOf<PartyKind>()(['senateDepartment', 'district'] as const));
+    expect(schema.properties?.entryIntoForce.enum).toEqual(unionOf<EntryIntoForce>()(['allParties', 'perDistrict'] as const));
+    expect(def('measurePackage').properties?.status.enum).toEqual(
+      unionOf<MeasurePackageStatus>()(['open', 'inProgress', 'done'] as const),
+    );
+    expect(def('indicator').properties?.direction.enum).toEqual([
+      ...unionOf<Direction>()(['higherIsBetter', 'lowerIsBetter'] as const),
+      null,
+    ]);
+    expect(def('indicator').properties?.periodicity.enum).toEqual([
+      ...unionOf<Periodicity>()(['monthly', 'quarterly', 'halfYearly', 'yearly'] as const),
+      null,
+    ]);
+  });
+
+  it('gives every property a title and a description for editors', () => {
+    const missing: string[] = [];
+    const visit = (node: SchemaNode, where: string) => {
+      for (const [key, prop] of Object.entries(node.properties ?? {})) {
+        if (!prop.title || !prop.description) missing.push(`${where}.${key}`);
+      }
+    };
+    visit(schema, '(root)');
+    for (const [name, node] of Object.entries(schema.$defs)) {
+      if (!node.title || !node.description) missing.push(`$defs.${name}`);
+      visit(node, name);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('uses no oneOf/anyOf, so errors need no collapsing of alternatives', () => {
+    expect(JSON.stringify(schema)).not.toMatch(/"(oneOf|anyOf)"/);
+  });
+});
+
+describe('validateAgainstSchema', () => {
+  it('returns located problems for plain data, through the given locator', () => {
+    const problems = validateAgainstSchema({ formatVersion: 1 }, (pointer, options) => ({
+      line: pointer.length,
+      column: options?.key ? 2 : 1,
+    }));
+    expect(problems.map((p) => p.key)).toEqual([
+      'id',
+      'title',
+      'legalBasis',
+      'policyArea',
+      'leadDepartment',
+      'entryIntoForce',
+      'validity',
+      'parties',
+      'steeringFields',
+      'measurePackages',
+      'predecessor',
+    ]);
+    expect(problems.every((p) => p.code === 'required' && p.path === '' && p.line === 0)).toBe(true);
+  });
+
+  it('reports one enum problem, not also a type problem, for a value of the wrong type in an enum', () => {
+    const locate = () => ({ line: 1, column: 1 });
+    const [problem, ...rest] = validateAgainstSchema({ formatVersion: '1' }, locate).filter((p) => p.path === '/formatVersion');
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ code: 'enum', allowedValues: [1] });
+  });
+});
+
+describe('closest', () => {
+  const known = ['title', 'legalBasis', 'leadDepartment', 'entryIntoForce', 'id'];
+  it.each([
+    ['titel', 'title'],
+    ['Title', 'title'],
+    ['lead_department', 'leadDepartment'],
+    ['leadDepartmnet', 'leadDepartment'],
+    ['legalbasis', 'legalBasis'],
+    ['ix', 'id'],
+  ])('suggests %s → %s', (key, expected) => {
+    expect(closest(key, known)).toBe(expected);
+  });
+
+  it('suggests nothing for a key far from every known one', () => {
+    expect(closest('zuständigkeit', known)).toBeUndefined();
+    expect(closest('xyz', known)).toBeUndefined();
+  });
+});

@@ -1,0 +1,7 @@
+import type { Request } from 'express';
+import type { VersionLoaders } from '../versions/version.loaders.js';
+
+export interface GraphQLContext {
+  req: Request;
+  loaders: VersionLoaders;
+}

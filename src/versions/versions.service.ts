@@ -1,0 +1,298 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AppError, ErrorCode, notFound } from '../common/app-error.js';
+import { APP_CONFIG } from '../common/tokens.js';
+import type { AppConfig } from '../config/config.js';
+import { AgreementRow } from '../agreements/agreement.entity.js';
+import type { AgreementDocument } from '../documents/agreement.types.js';
+import { chainHash, contentHash } from '../documents/canonical.js';
+import { diffAgreements, type FieldChange } from '../documents/diff.js';
+import { parseAgreement } from '../documents/parse-agreement.js';
+import type { Problem } from '../documents/problems.js';
+import { unifiedYamlDiff } from '../documents/unified-diff.js';
+import { VersionRow } from './version.entity.js';
+import { verifyChain, type ChainReport } from './verify-chain.js';
+
+export interface ParsedDocument {
+  content: AgreementDocument;
+  text: string;
+  hash: string;
+}
+
+export interface VersionDiffResult {
+  agreementId: string;
+  from: number;
+  to: number;
+  changes: FieldChange[];
+  unified: string;
+}
+
+export interface ImportInput {
+  file: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportEntry {
+  file: string;
+  agreementId: string;
+  action: 'create' | 'update' | 'unchanged';
+  /** The version the file is compared with (absent for a new agreement). */
+  baseVersion: number | null;
+  /** The version stored (or that would be stored in a dry run). */
+  newVersion: number | null;
+  changes: FieldChange[];
+}
+
+// Serialises imports across instances so two loaders never race on one agreement.
+const IMPORT_LOCK = 726_002;
+const UNIQUE_VIOLATION = '23505';
+
+/** The versioned agreement store: validation on the way in, immutable hash-chained versions. */
+@Injectable()
+export class VersionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'maxDocumentBytes'>,
+  ) {}
+
+  /** Parses and validates; every problem is reported, none is stored. */
+  parse(input: string | Uint8Array, file?: string): ParsedDocument {
+    const result = parseAgreement(input, { file, limits: { maxBytes: this.config.maxDocumentBytes } });
+    if (!result.ok) throw validationFailed(result.problems);
+    return { content: result.content, text: result.text, hash: contentHash(result.content) };
+  }
+
+  validate(input: string | Uint8Array, file?: string): Problem[] {
+    const result = parseAgreement(input, { file, limits: { maxBytes: this.config.maxDocumentBytes } });
+    return result.ok ? [] : result.problems;
+  }
+
+  async createAgreement(yaml: string, changeNote: string | null, author: string): Promise<VersionRow> {
+    const doc = this.parse(yaml);
+    return this.dataSource.transaction(async (m) => {
+      const inserted: unknown[] = await m.query(
+        'INSERT INTO agreements (id, created_at, created_by) VALUES ($1, now(), $2) ON CONFLICT (id) DO NOTHING RETURNING id',
+        [doc.content.id, author],
+      );
+      if (inserted.length === 0) {
+        throw new AppError(ErrorCode.ALREADY_EXISTS, `agreement '${doc.content.id}' already exists`, {
+          agreementId: doc.content.id,
+        });
+      }
+      return this.append(m, doc.content.id, null, doc, author, changeNote);
+    });
+  }
+
+  /**
+   * Stores a new version on top of `baseVersion`. The agreement row is locked for the
+   * transaction, so of two writers on the same base exactly one wins; the other gets VERSION_CONFLICT.
+   */
+  async saveDraft(
+    agreementId: string,
+    baseVersion: number,
+    yaml: string,
+    changeNote: string | null,
+    author: string,
+  ): Promise<VersionRow> {
+    const doc = this.parse(yaml);
+    if (doc.content.id !== agreementId) {
+      throw new AppError(
+        ErrorCode.BAD_INPUT,
+        `the document's id '${doc.content.id}' differs from the agreement '${agreementId}'; an id never changes`,
+      );
+    }
+    return this.dataSource.transaction(async (m) => {
+      const latest = await this.lockLatest(m, agreementId);
+      if (latest.number !== baseVersion) {
+        throw new AppError(
+          ErrorCode.VERSION_CONFLICT,
+          `version ${baseVersion} is not the latest of '${agreementId}' (latest is ${latest.number}); reload and apply your change to it`,
+          { agreementId, baseVersion, latestVersion: latest.number },
+        );
+      }
+      if (latest.contentHash === doc.hash) {
+        throw new AppError(ErrorCode.NO_CHANGE, `the content equals version ${latest.number}; nothing was stored`, {
+          agreementId,
+          latestVersion: latest.number,
+        });
+      }
+      return this.append(m, agreementId, latest, doc, author, changeNote);
+    });
+  }
+
+  /**
+   * Validates every file first, then stores what changed in one transaction (all or nothing).
+   * A file whose content equals the latest version adds nothing.
+   */
+  async importDocuments(
+    inputs: ImportInput[],
+    options: { dryRun: boolean; author: string; changeNote?: (file: string) => string },
+  ): Promise<ImportEntry[]> {
+    const problems: Problem[] = [];
+    const docs: Array<ParsedDocument & { file: string }> = [];
+    const seen = new Map<string, string>();
+    for (const input of inputs) {
+      const result = parseAgreement(input.bytes, {
+        file: input.file,
+        limits: { maxBytes: this.config.maxDocumentBytes },
+      });
+      if (!result.ok) {
+        problems.push(...result.problems);
+        continue;
+      }
+      const earlier = seen.get(result.content.id);
+      if (earlier) {
+        problems.push({
+          file: input.file,
+          line: 1,
+          column: 1,
+          path: '/id',
+          code: 'duplicate-id',
+          message: `agreement '${result.content.id}' is also defined in ${earlier}`,
+        });
+        continue;
+      }
+      seen.set(result.content.id, input.file);
+      docs.push({ file: input.file, content: result.content, text: result.text, hash: contentHash(result.content) });
+    }
+    if (problems.length > 0) throw validationFailed(problems);
+
+    return this.dataSource.transaction(async (m) => {
+      await m.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
+      const entries: ImportEntry[] = [];
+      for (const doc of docs) {
+        const latest = await this.findLatestIn(m, doc.content.id);
+        const entry: ImportEntry = {
+          file: doc.file,
+          agreementId: doc.content.id,
+          action: latest ? (latest.contentHash === doc.hash ? 'unchanged' : 'update') : 'create',
+          baseVersion: latest?.number ?? null,
+          newVersion: null,
+          changes: latest && latest.contentHash !== doc.hash ? diffAgreements(latest.content, doc.content) : [],
+        };
+        if (entry.action !== 'unchanged') {
+          entry.newVersion = (latest?.number ?? 0) + 1;
+          if (!options.dryRun) {
+            if (!latest) {
+              await m.insert(AgreementRow, { id: doc.content.id, createdAt: new Date(), createdBy: options.author });
+            }
+            await this.append(m, doc.content.id, latest, doc, options.author, options.changeNote?.(doc.file) ?? null);
+          }
+        }
+        entries.push(entry);
+      }
+      return entries;
+    });
+  }
+
+  async diff(agreementId: string, from: number, to: number): Promise<VersionDiffResult> {
+    const rows = await this.dataSource.getRepository(VersionRow).findBy({ agreementId, number: In([from, to]) });
+    const before = rows.find((r) => r.number === from);
+    const after = rows.find((r) => r.number === to);
+    if (!before) throw notFound(`version ${from} of agreement '${agreementId}'`);
+    if (!after) throw notFound(`version ${to} of agreement '${agreementId}'`);
+    return {
+      agreementId,
+      from,
+      to,
+      changes: diffAgreements(before.content, after.content),
+      unified: unifiedYamlDiff(before.yaml, after.yaml, `${agreementId}@${from}.yaml`, `${agreementId}@${to}.yaml`),
+    };
+  }
+
+  async findVersion(agreementId: string, number: number): Promise<VersionRow | null> {
+    return this.dataSource.getRepository(VersionRow).findOneBy({ agreementId, number });
+  }
+
+  async findLatest(agreementId: string): Promise<VersionRow | null> {
+    return this.findLatestIn(this.dataSource.manager, agreementId);
+  }
+
+  /** The latest version of each given agreement (or of all agreements), in one query. */
+  async latestVersions(agreementIds?: readonly string[]): Promise<VersionRow[]> {
+    const qb = this.dataSource
+      .getRepository(VersionRow)
+      .createQueryBuilder('v')
+      .distinctOn(['v.agreementId'])
+      .orderBy('v.agreementId')
+      .addOrderBy('v.number', 'DESC');
+    if (agreementIds) qb.where('v.agreementId = ANY(:ids)', { ids: agreementIds });
+    return qb.getMany();
+  }
+
+  /** All versions of the given agreements in one query, oldest first. */
+  async versionsOf(agreementIds: readonly string[]): Promise<VersionRow[]> {
+    return this.dataSource.getRepository(VersionRow).find({
+      where: { agreementId: In([...agreementIds]) },
+      order: { agreementId: 'ASC', number: 'ASC' },
+    });
+  }
+
+  /** Recomputes every hash and link of every agreement; names the first broken one. */
+  async verify(): Promise<ChainReport> {
+    const rows = await this.dataSource.getRepository(VersionRow).find({ order: { agreementId: 'ASC', number: 'ASC' } });
+    return verifyChain(rows);
+  }
+
+  private async lockLatest(m: EntityManager, agreementId: string): Promise<VersionRow> {
+    const locked = await m.query('SELECT id FROM agreements WHERE id = $1 FOR UPDATE', [agreementId]);
+    if (locked.length === 0) throw notFound(`agreement '${agreementId}'`);
+    const latest = await this.findLatestIn(m, agreementId);
+    if (!latest) throw notFound(`agreement '${agreementId}'`);
+    return latest;
+  }
+
+  private findLatestIn(m: EntityManager, agreementId: string): Promise<VersionRow | null> {
+    return m.getRepository(VersionRow).findOne({ where: { agreementId }, order: { number: 'DESC' } });
+  }
+
+  private async append(
+    m: EntityManager,
+    agreementId: string,
+    previous: VersionRow | null,
+    doc: ParsedDocument,
+    author: string,
+    changeNote: string | null,
+  ): Promise<VersionRow> {
+    const number = (previous?.number ?? 0) + 1;
+    const previousHash = previous?.chainHash ?? null;
+    const createdAt = new Date();
+    const row: VersionRow = Object.assign(new VersionRow(), {
+      agreementId,
+      number,
+      yaml: doc.text,
+      content: doc.content,
+      contentHash: doc.hash,
+      previousHash,
+      author,
+      createdAt,
+      changeNote,
+      chainHash: chainHash({
+        agreementId,
+        number,
+        previousHash,
+        contentHash: doc.hash,
+        author,
+        createdAt: createdAt.toISOString(),
+        changeNote,
+      }),
+    });
+    try {
+      await m.insert(VersionRow, row);
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+        throw new AppError(ErrorCode.VERSION_CONFLICT, `version ${number} of '${agreementId}' was stored meanwhile`, {
+          agreementId,
+          baseVersion: previous?.number ?? 0,
+        });
+      }
+      throw error;
+    }
+    return row;
+  }
+}
+
+export function validationFailed(problems: Problem[]): AppError {
+  const n = problems.length;
+  return new AppError(ErrorCode.VALIDATION_FAILED, `the document has ${n} problem${n === 1 ? '' : 's'}`, { problems });
+}

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../../src/common/project-root.js';
+
+/** The shipped real agreement, as text. */
+export function realAgreementYaml(): string {
+  return readFileSync(join(projectRoot(), 'agreements/soziale-wohnhilfen.yaml'), 'utf8');
+}
+
+/** A small complete agreement for tests; `id` lets each test use its own. */
+export function sampleAgreementYaml(id = 'test-vereinbarung', extra = ''): string {
+  return `# yaml-language-server: $schema=../schema/agreement.schema.json
+# Testvereinbarung
+formatVersion: 1
+id: ${id}
+title: Testvereinbarung Bürgerämter
+legalBasis: § 6a AZG
+policyArea: Bürgerdienste
+leadDepartment: senin
+entryIntoForce: allParties
+validity:
+  from: 2024-01-01
+  until: 2025-12-31
+parties:
+  - id: senin
+    kind: senateDepartment
+    name: Senatsverwaltung für Inneres
+    signatoryRoles:
+      - id: leitung
+        title: Leitung der Senatsverwaltung
+  - id: mitte
+    kind: district
+    name: Bezirksamt Mitte
+    signatoryRoles:
+      - id: buergerdienste
+        title: Für Bürgerdienste zuständiges Bezirksamtsmitglied
+      - id: finanzen
+        title: Für Finanzen zuständiges Bezirksamtsmitglied
+steeringFields:
+  - id: kundenperspektive
+    title: Kundenperspektive
+    focus: true
+    qualityStandards:
+      - id: termine
+        title: Termine binnen 14 Tagen
+        indicators:
+          - id: indikator-1
+            title: Anteil Termine binnen 14 Tagen
+            published: true
+            unit: Prozent
+            direction: higherIsBetter
+            definition: Anteil der Termine, die binnen 14 Tagen vergeben werden
+            dataSource: Terminmanagement
+            periodicity: quarterly
+            minimumValue: 60
+            targetValue: 90
+measurePackages:
+  - id: digitalisierung
+    title: Digitalisierung
+    status: open
+predecessor: null
+${extra}`;
+}
