@@ -1,4 +1,5 @@
 import { VersionStore1764000000000 } from './1764000000000-VersionStore.js';
+import { AuditLog1764000000001 } from './1764000000001-AuditLog.js';
 
 /** Every migration in order; listed here so ESM builds need no file globbing. */
-export const migrations = [VersionStore1764000000000];
+export const migrations = [VersionStore1764000000000, AuditLog1764000000001];

@@ -1,17 +1,23 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { AgreementsModule } from './agreements/agreements.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AccessInterceptor } from './auth/access.interceptor.js';
+import { AuthModule, TOKEN_VERIFIER } from './auth/auth.module.js';
+import { authenticate } from './auth/authenticate.js';
+import type { TokenVerifier } from './auth/tokens/index.js';
 import type { Logger } from './common/logger.js';
-import { APP_CONFIG } from './common/tokens.js';
+import { APP_CONFIG, APP_LOGGER } from './common/tokens.js';
 import type { AppConfig } from './config/config.js';
 import { DatabaseModule } from './database/database.module.js';
-import type { GraphQLContext } from './graphql/context.js';
 import { AppErrorFilter } from './graphql/app-error.filter.js';
+import type { GraphQLContext } from './graphql/context.js';
 import { createFormatError } from './graphql/format-error.js';
+import { aliasLimitRule, complexityLimitRule, depthLimitRule } from './graphql/limits/index.js';
 import { HealthController } from './health/health.controller.js';
 import { createVersionLoaders } from './versions/version.loaders.js';
 import { VersionsModule } from './versions/versions.module.js';
@@ -25,40 +31,61 @@ export interface AppDependencies {
 
 @Global()
 @Module({})
-class ConfigModule {
-  static forConfig(config: AppConfig): DynamicModule {
-    return { module: ConfigModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+class CoreModule {
+  static register(config: AppConfig, logger: Logger): DynamicModule {
+    const providers = [
+      { provide: APP_CONFIG, useValue: config },
+      { provide: APP_LOGGER, useValue: logger },
+    ];
+    return { module: CoreModule, providers, exports: providers.map((p) => p.provide) };
   }
 }
 
 @Module({})
 export class AppModule {
   static register({ config, dataSource, logger }: AppDependencies): DynamicModule {
+    const limits = config.graphql;
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forConfig(config),
+        CoreModule.register(config, logger),
         DatabaseModule.forDataSource(dataSource),
+        AuthModule,
         VersionsModule,
         AgreementsModule,
+        AuditModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [VersionsModule],
-          inject: [VersionsService],
-          useFactory: (versions: VersionsService) => ({
+          inject: [VersionsService, TOKEN_VERIFIER],
+          useFactory: (versions: VersionsService, verifier: TokenVerifier) => ({
             // Built in memory; `npm run schema:emit` writes the committed SDL, and a test keeps the two equal.
             autoSchemaFile: true,
             sortSchema: true,
             path: '/graphql',
-            introspection: !config.production,
-            playground: false,
-            formatError: createFormatError(logger, !config.production),
-            context: ({ req }: { req: Request }): GraphQLContext => ({ req, loaders: createVersionLoaders(versions) }),
+            introspection: limits.introspection,
+            graphiql: limits.landingPage,
+            // Apollo's default, stated because it matters: simple cross-site requests are refused.
+            csrfPrevention: true,
+            // Refused while validating, before any resolver or database work.
+            validationRules: [
+              depthLimitRule(limits.maxDepth),
+              complexityLimitRule(limits.maxComplexity),
+              aliasLimitRule(limits.maxAliases),
+            ],
+            formatError: createFormatError(logger, limits.exposeErrorDetails),
+            context: async ({ req }: { req: Request }): Promise<GraphQLContext> => {
+              const auth = await authenticate(verifier, req.headers.authorization);
+              return { req, loaders: createVersionLoaders(versions), actor: auth.actor, authFailure: auth.failure };
+            },
           }),
         }),
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_FILTER, useClass: AppErrorFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: AppErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: AccessInterceptor },
+      ],
     };
   }
 }

@@ -9,6 +9,7 @@ import { Logger } from './common/logger.js';
 import type { AppConfig } from './config/config.js';
 import { createDataSource, migrate } from './database/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
+import { rateLimit } from './graphql/rate-limit.js';
 import { VersionsService } from './versions/versions.service.js';
 
 export const LOADER_AUTHOR = 'system:agreements-folder';
@@ -72,7 +73,9 @@ export async function loadAgreementsFolder(config: AppConfig, dataSource: DataSo
 export async function createApp(config: AppConfig, dataSource: DataSource, logger: Logger): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ config, dataSource, logger }), {
     logger,
-    bodyParser: true,
   });
+  // Bigger bodies get 413 before they are read; the limit leaves room for the largest document.
+  app.useBodyParser('json', { limit: config.graphql.maxRequestBytes });
+  app.use('/graphql', rateLimit(config.graphql.rateLimitPerMinute));
   return app;
 }

@@ -6,6 +6,7 @@ describe('hostile input', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ LOAD_AGREEMENTS: 'false', MAX_DOCUMENT_BYTES: String(64 * 1024) });
+    t.defaultToken = await t.token({ name: 'Erika Muster', roles: ['senate-editor'], departments: ['senin'] });
   });
   afterAll(async () => {
     await t.close();

@@ -7,6 +7,7 @@ describe('versioned agreement store over GraphQL', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ LOAD_AGREEMENTS: 'false' });
+    t.defaultToken = await t.token({ name: 'Erika Muster', roles: ['senate-editor'], departments: ['senin'] });
   });
   afterAll(async () => {
     await t.close();
@@ -32,6 +33,8 @@ describe('versioned agreement store over GraphQL', () => {
     expect(created.errors).toBeUndefined();
     const v1 = created.data!.createAgreement;
     expect(v1).toMatchObject({ agreementId: 'buergeraemter', number: 1, previousHash: null, changeNote: 'Erster Entwurf' });
+    // The author comes from the token, never from the request.
+    expect(v1.author).toBe('Erika Muster (senate-editor senin)');
     expect(v1.yaml).toBe(v1yaml);
     expect(v1.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(v1.content.title).toBe('Testvereinbarung Bürgerämter');

@@ -1,6 +1,10 @@
 import { writeFileSync } from 'node:fs';
+import type { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { ROLES, isRole } from '../auth/roles.js';
+import { issueLocalToken, loadOrCreateLocalKey } from '../auth/tokens/index.js';
 import { Logger } from '../common/logger.js';
-import { loadConfig } from '../config/config.js';
+import { loadConfig, type AppConfig } from '../config/config.js';
 import { readAgreementFiles } from '../agreement-files/agreement-files.js';
 import { openDatabase } from '../bootstrap.js';
 import { formatProblem } from '../documents/problems.js';
@@ -15,7 +19,20 @@ export interface CliIo {
 
 export interface CommandInput {
   args: string[];
-  options: { format?: string; 'dry-run'?: boolean; version?: string; out?: string };
+  options: {
+    format?: string;
+    'dry-run'?: boolean;
+    version?: string;
+    out?: string;
+    role?: string[];
+    party?: string;
+    name?: string;
+    subject?: string;
+    'expires-in'?: string;
+    agreement?: string;
+    since?: string;
+    limit?: string;
+  };
   io: CliIo;
   actor: string;
 }
@@ -25,16 +42,19 @@ type Command = (input: CommandInput) => Promise<number>;
 class UsageError extends Error {}
 export { UsageError };
 
-async function withStore<T>(fn: (store: VersionsService) => Promise<T>): Promise<T> {
+async function withDataSource<T>(fn: (dataSource: DataSource, config: AppConfig) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const logger = new Logger(config.logLevel === 'debug' ? 'debug' : 'warn');
   const db = await openDatabase(config, logger, { shareRunning: true });
   try {
-    return await fn(new VersionsService(db.dataSource, config));
+    return await fn(db.dataSource, config);
   } finally {
     await db.close();
   }
 }
+
+const withStore = <T>(fn: (store: VersionsService) => Promise<T>): Promise<T> =>
+  withDataSource((dataSource, config) => fn(new VersionsService(dataSource, config)));
 
 const validate: Command = async ({ args, options, io }) => {
   if (args.length === 0) throw new UsageError('validate needs at least one file or folder');
@@ -113,6 +133,49 @@ const verify: Command = async ({ io }) => {
   return 1;
 };
 
+const token: Command = async ({ args, options, io }) => {
+  if (args.length > 0) throw new UsageError('token takes only options');
+  const roles = options.role ?? [];
+  if (roles.length === 0 || !roles.every(isRole)) throw new UsageError(`--role is one of ${ROLES.join(', ')} (may be repeated)`);
+  if (!options.name) throw new UsageError('--name "<person>" is required');
+  const party = options.party ?? null;
+  const needsParty = roles.find((r) => r === 'senate-editor' || r === 'district-signatory' || r === 'council-office');
+  if (needsParty && !party) throw new UsageError(`--party is required for ${needsParty}`);
+  const config = loadConfig();
+  if (config.oidc) io.err('note: OIDC is configured; the service will not accept locally signed tokens\n');
+  const key = await loadOrCreateLocalKey(config.dataDir);
+  const jwt = await issueLocalToken(
+    key,
+    {
+      subject: options.subject,
+      name: options.name,
+      roles,
+      departments: roles.includes('senate-editor') && party ? party.split(',') : [],
+      district: roles.includes('district-signatory') ? party : null,
+      body: roles.includes('council-office') ? party : null,
+    },
+    { expiresIn: options['expires-in'] ?? '8h' },
+  );
+  io.out(jwt + '\n');
+  return 0;
+};
+
+const audit: Command = async ({ options, io }) => {
+  const limit = options.limit === undefined ? 100 : Number(options.limit);
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit is a whole number from 1');
+  const since = options.since ? new Date(options.since) : null;
+  if (since && Number.isNaN(since.getTime())) throw new UsageError('--since is an ISO date or timestamp');
+  const rows = await withDataSource((dataSource) =>
+    new AuditService(dataSource).list({ agreementId: options.agreement ?? null, since, limit }),
+  );
+  for (const r of rows) {
+    const target = r.agreementId ? `${r.agreementId}${r.version ? `@${r.version}` : ''}` : '-';
+    io.out(`${r.at.toISOString()}  ${r.outcome.padEnd(17)} ${r.operation.padEnd(20)} ${target.padEnd(30)} ${r.name} <${r.subject}> [${r.roles.join(',')}${r.party ? ' ' + r.party : ''}]\n`);
+  }
+  io.err(`${rows.length} entr${rows.length === 1 ? 'y' : 'ies'}\n`);
+  return 0;
+};
+
 function show(value: unknown): string {
   if (value === null || value === undefined) return '—';
   const text = typeof value === 'string' ? value : JSON.stringify(value);
@@ -124,4 +187,6 @@ export const commands: Record<string, Command> = {
   import: importCommand,
   export: exportCommand,
   verify,
+  token,
+  audit,
 };

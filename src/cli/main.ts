@@ -18,6 +18,12 @@ const USAGE = `Usage: npm run cli -- <command> [options]
         Writes the stored YAML byte for byte (latest version unless --version).
   verify
         Recomputes every hash and chain link; exit 1 names the first broken link.
+  token --role <role> [--party <id>] --name "<person>" [--expires-in 8h]
+        Prints a token signed with the local key under DATA_DIR, for trying each role.
+        Roles: senate-editor (--party: department ids, comma-separated), district-signatory
+        (--party: district id), council-office (--party: council body), reader, admin.
+  audit [--agreement <id>] [--since <ISO time>] [--limit N]
+        Prints the audit trail of mutation attempts, newest first.
 
 Database: DATABASE_URL, or the embedded one under DATA_DIR (shared with a running service).`;
 
@@ -36,6 +42,14 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       version: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
+      role: { type: 'string', multiple: true },
+      party: { type: 'string' },
+      name: { type: 'string' },
+      subject: { type: 'string' },
+      'expires-in': { type: 'string' },
+      agreement: { type: 'string' },
+      since: { type: 'string' },
+      limit: { type: 'string' },
     },
     });
   } catch (error) {

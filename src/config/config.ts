@@ -13,6 +13,21 @@ export interface AppConfig {
   maxDocumentBytes: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   production: boolean;
+  /** Verify tokens of the administration's identity provider; null: sign and verify with a local key under dataDir. */
+  oidc: { issuer: string; audience: string; jwksUrl: string; jwksCooldownMs: number } | null;
+  /** The agreements and papers are public documents; whether reading needs a token is a choice. */
+  allowAnonymousRead: boolean;
+  graphql: {
+    introspection: boolean;
+    landingPage: boolean;
+    /** Error messages and extensions of unexpected errors; never on in production. */
+    exposeErrorDetails: boolean;
+    maxDepth: number;
+    maxComplexity: number;
+    maxAliases: number;
+    maxRequestBytes: number;
+    rateLimitPerMinute: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -65,6 +80,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const logLevel = env.LOG_LEVEL || 'info';
   if (!isLevel(logLevel)) problems.push(`LOG_LEVEL must be one of debug, info, warn, error, got '${logLevel}'`);
 
+  const production = env.NODE_ENV === 'production';
+  const oidcVars = ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL'] as const;
+  const oidcSet = oidcVars.filter((name) => env[name]);
+  let oidc: AppConfig['oidc'] = null;
+  if (oidcSet.length > 0 && oidcSet.length < oidcVars.length) {
+    problems.push(`OIDC needs all of ${oidcVars.join(', ')}; missing ${oidcVars.filter((n) => !env[n]).join(', ')}`);
+  } else if (oidcSet.length === oidcVars.length) {
+    try {
+      new URL(env.OIDC_JWKS_URL!);
+      oidc = {
+        issuer: env.OIDC_ISSUER!,
+        audience: env.OIDC_AUDIENCE!,
+        jwksUrl: env.OIDC_JWKS_URL!,
+        // A token with an unknown key id makes the service refetch the keys at most this often.
+        jwksCooldownMs: int('OIDC_JWKS_COOLDOWN_MS', 30_000, 0, 3_600_000),
+      };
+    } catch {
+      problems.push('OIDC_JWKS_URL is not a valid URL');
+    }
+  }
+  const maxDocumentBytes = int('MAX_DOCUMENT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024);
+
   const config: AppConfig = {
     port: int('PORT', 3000, 0, 65535),
     databaseUrl,
@@ -72,10 +109,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedPostgresPort: int('EMBEDDED_PG_PORT', 54329, 1024, 65535),
     agreementsDir: path('AGREEMENTS_DIR', 'agreements'),
     loadAgreementsOnStart: bool('LOAD_AGREEMENTS', true),
-    maxDocumentBytes: int('MAX_DOCUMENT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    maxDocumentBytes,
     logLevel: isLevel(logLevel) ? logLevel : 'info',
-    production: env.NODE_ENV === 'production',
+    production,
+    oidc,
+    allowAnonymousRead: bool('ALLOW_ANONYMOUS_READ', false),
+    graphql: {
+      introspection: bool('GRAPHQL_INTROSPECTION', !production),
+      landingPage: bool('GRAPHQL_LANDING_PAGE', !production),
+      exposeErrorDetails: !production && bool('EXPOSE_ERROR_DETAILS', true),
+      maxDepth: int('GRAPHQL_MAX_DEPTH', 12, 2, 100),
+      maxComplexity: int('GRAPHQL_MAX_COMPLEXITY', 5000, 10, 1_000_000),
+      maxAliases: int('GRAPHQL_MAX_ALIASES', 30, 0, 1000),
+      // A document of the largest size still fits once JSON-escaped, with room for the rest of the request.
+      maxRequestBytes: int('MAX_REQUEST_BYTES', 3 * maxDocumentBytes, 16 * 1024, 256 * 1024 * 1024),
+      rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    },
   };
+  if (config.graphql.maxRequestBytes < config.maxDocumentBytes) {
+    problems.push('MAX_REQUEST_BYTES must be at least MAX_DOCUMENT_BYTES, or the largest documents could never be sent');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

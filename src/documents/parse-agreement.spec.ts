@@ -430,6 +430,17 @@ describe('parseAgreement: hostile input is refused with a located problem', () =
   });
 });
 
+describe('parseAgreement: many YAML errors', () => {
+  it('locates one error on each of many lines without searching the document per error', () => {
+    const text = Array.from({ length: 30_000 }, (_, i) => `- k${i}: a: b`).join('\n');
+    const start = Date.now();
+    const problems = problemsOf(text);
+    expect(Date.now() - start).toBeLessThan(10_000);
+    expect(problems[0]).toMatchObject({ line: 1, code: 'yaml-syntax' });
+    expect(problems[MAX_PROBLEMS].code).toBe('too-many-problems');
+  });
+});
+
 describe('formatProblem', () => {
   it('prints file:line:column path message, leaving out an absent file and showing the root as /', () => {
     const p: Problem = { line: 3, column: 7, path: '/validity/until', message: 'must be an ISO date YYYY-MM-DD', code: 'format' };

@@ -75,15 +75,15 @@ export class YamlLocator {
     for (let guard = 0; guard < 10_000; guard++) {
       if (isMap(node)) {
         // A pair spans from its key to the end of its value, so tags and anchors in between belong to it.
-        const pair = node.items.find((p) => spans(p, offset));
-        const k = pair ? keyString(pair.key) : undefined;
+        const pair = node.items[lastStartingBefore(node.items, offset + 1)];
+        const k = pair && spans(pair, offset) ? keyString(pair.key) : undefined;
         if (!pair || k === undefined) break;
         pointer = joinPointer(pointer, k);
         if (!covers(pair.value, offset)) break;
         node = pair.value;
       } else if (isSeq(node)) {
-        const idx = node.items.findIndex((item) => covers(item, offset));
-        if (idx < 0) break;
+        const idx = lastStartingBefore(node.items, offset + 1);
+        if (idx < 0 || !covers(node.items[idx], offset)) break;
         pointer = joinPointer(pointer, idx);
         node = node.items[idx];
       } else {
@@ -106,11 +106,8 @@ export class YamlLocator {
       const n = node as YamlNode & { type?: string; flow?: boolean };
       if (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE' || ((isMap(n) || isSeq(n)) && n.flow)) found = n;
       let next: unknown;
-      if (isMap(node)) {
-        const pair = node.items.findLast((p) => (start(p) ?? Infinity) < offset);
-        next = pair && (pair.value ?? pair.key);
-      } else if (isSeq(node)) {
-        next = node.items.findLast((item) => (start(item) ?? Infinity) < offset);
+      if (isMap(node) || isSeq(node)) {
+        next = (node.items as unknown[])[lastStartingBefore(node.items, offset)];
         if (isPair(next)) next = next.value ?? next.key;
       }
       node = next;
@@ -134,6 +131,32 @@ export class YamlLocator {
     }
     return idx;
   }
+}
+
+/**
+ * Index of the last item that starts before `offset`, or -1. Items are in source order, so this is a binary search:
+ * a hostile file with one error on each of 60 000 lines must not cost a scan of all items per error.
+ */
+function lastStartingBefore(items: readonly unknown[], offset: number): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = start(items[mid]);
+    if (s === undefined) {
+      // Items without a range (only in odd error recovery) are skipped by a linear look around.
+      const idx = items.findLastIndex((item) => (start(item) ?? Infinity) < offset);
+      return idx;
+    }
+    if (s < offset) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
 }
 
 function spans(pair: Pair, offset: number): boolean {

@@ -3,12 +3,7 @@ import { diffAgreements } from '../documents/diff.js';
 import { checkFollowUpFreeze, checkValidityExtension } from './content-rules.js';
 import { isIsoDate } from './dates.js';
 import { badInput, invalidState, type LifecycleViolation } from './errors.js';
-import {
-  effectiveSignatures,
-  findVersion,
-  freezeDate,
-  latestOf,
-} from './history.js';
+import { effectiveSignatures, findVersion, freezeDate, latestOf } from './history.js';
 import {
   AMENDMENT_TYPES,
   SIGNATURE_LEVELS,

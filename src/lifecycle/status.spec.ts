@@ -95,7 +95,11 @@ describe('agreementStatus of an allParties agreement', () => {
  */
 describe('withdrawal of a signature after entry into force', () => {
   const withdraw = (sigs: Signature[], withdrawnOn: string) =>
-    sigs.map((s) => (s.party === 'mitte' && s.role === 'finanzen' ? { ...s, withdrawal: { withdrawnOn, reason: 'Unterschrift ohne Vollmacht', actor: 'mitte' } } : s));
+    sigs.map((s) =>
+      s.party === 'mitte' && s.role === 'finanzen'
+        ? { ...s, withdrawal: { withdrawnOn, reason: 'Unterschrift ohne Vollmacht', actor: 'mitte' } }
+        : s,
+    );
 
   it('leaves the status before the withdrawal unchanged', () => {
     const h = signed({ signatures: withdraw(signatures(), '2024-05-01') });
@@ -206,7 +210,10 @@ describe('perDistrict agreement', () => {
 
   it('binds a Senate department once its own roles have signed', () => {
     expect(agreementStatus(base, '2024-02-12', { party: 'senias' })).toMatchObject({ state: 'IN_FORCE', inForceSince: '2024-02-12' });
-    expect(agreementStatus(base, '2024-02-12', { party: 'senfin' })).toMatchObject({ state: 'SIGNING', missing: [expect.objectContaining({ role: 'leitung' })] });
+    expect(agreementStatus(base, '2024-02-12', { party: 'senfin' })).toMatchObject({
+      state: 'SIGNING',
+      missing: [expect.objectContaining({ role: 'leitung' })],
+    });
   });
 
   it('binds each district by the version it has signed after a content amendment', () => {
@@ -239,7 +246,11 @@ describe('successor and predecessor', () => {
   });
 
   it('reports the successor’s own state', () => {
-    expect(agreementStatus(own, '2025-03-15', { successor })).toMatchObject({ successorId: 'klein-2', successorState: 'DRAFT', state: 'IN_FORCE' });
+    expect(agreementStatus(own, '2025-03-15', { successor })).toMatchObject({
+      successorId: 'klein-2',
+      successorState: 'DRAFT',
+      state: 'IN_FORCE',
+    });
     expect(agreementStatus(own, '2025-05-15', { successor })).toMatchObject({ successorState: 'SIGNING', state: 'IN_FORCE' });
   });
 
@@ -277,7 +288,11 @@ describe('expiringAgreements', () => {
     signatures: signAll(1, replacedContent, '2024-02-10'),
   });
   const nextContent = smallContent({ id: 'nachfolger', predecessor: 'abgeloest', validity: { from: null, until: '2028-12-31' } });
-  const next = history('nachfolger', { versions: [version(1, nextContent, '2024-06-01')], freezes: [{ ...FROZEN, frozenOn: '2024-06-01' }], signatures: signAll(1, nextContent, '2024-07-01') });
+  const next = history('nachfolger', {
+    versions: [version(1, nextContent, '2024-06-01')],
+    freezes: [{ ...FROZEN, frozenOn: '2024-06-01' }],
+    signatures: signAll(1, nextContent, '2024-07-01'),
+  });
 
   it('lists agreements in force whose end date falls within the window, soonest first', () => {
     const result = expiringAgreements([later, soon, over, sooner, replaced, next], 90, '2025-02-01');

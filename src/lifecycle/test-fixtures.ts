@@ -106,7 +106,11 @@ export function smallContent(overrides: Partial<AgreementDocument> = {}): Agreem
     title: 'Kleine Testvereinbarung',
     entryIntoForce: 'allParties',
     validity: { from: null, until: '2025-12-31' },
-    parties: [senate('senias', 'Senatsverwaltung für Integration, Arbeit und Soziales'), district('mitte', 'Bezirksamt Mitte'), district('neukoelln', 'Bezirksamt Neukölln')],
+    parties: [
+      senate('senias', 'Senatsverwaltung für Integration, Arbeit und Soziales'),
+      district('mitte', 'Bezirksamt Mitte'),
+      district('neukoelln', 'Bezirksamt Neukölln'),
+    ],
     ...overrides,
   });
 }

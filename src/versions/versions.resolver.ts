@@ -1,4 +1,5 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { requireActor, type GraphQLContext } from '../graphql/context.js';
 import { AgreementVersion } from './models/agreement-version.model.js';
 import { ValidationReportModel } from './models/validation-report.model.js';
 import { ChangeKind, VersionDiffModel } from './models/version-diff.model.js';
@@ -26,22 +27,24 @@ export class VersionsResolver {
 
   @Mutation(() => AgreementVersion, { description: 'Stores version 1 of a new agreement.' })
   async createAgreement(
+    @Context() ctx: GraphQLContext,
     @Args('yaml') yaml: string,
     @Args('changeNote', { type: () => String, nullable: true }) changeNote: string | null,
   ): Promise<AgreementVersion> {
-    return AgreementVersion.from(await this.versions.createAgreement(yaml, changeNote ?? null, 'anonymous'));
+    return AgreementVersion.from(await this.versions.createAgreement(yaml, changeNote ?? null, requireActor(ctx)));
   }
 
   @Mutation(() => AgreementVersion, {
     description: 'Stores a new version on top of baseVersion; fails with VERSION_CONFLICT if that is no longer the latest.',
   })
   async saveDraft(
+    @Context() ctx: GraphQLContext,
     @Args('agreementId', { type: () => ID }) agreementId: string,
     @Args('baseVersion', { type: () => Int }) baseVersion: number,
     @Args('yaml') yaml: string,
     @Args('changeNote', { type: () => String, nullable: true }) changeNote: string | null,
   ): Promise<AgreementVersion> {
-    const row = await this.versions.saveDraft(agreementId, baseVersion, yaml, changeNote ?? null, 'anonymous');
+    const row = await this.versions.saveDraft(agreementId, baseVersion, yaml, changeNote ?? null, requireActor(ctx));
     return AgreementVersion.from(row);
   }
 }

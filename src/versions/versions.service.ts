@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { assertMayEdit } from '../auth/policy.js';
+import { actorLabel, type Actor } from '../auth/roles.js';
 import { AppError, ErrorCode, notFound } from '../common/app-error.js';
 import { APP_CONFIG } from '../common/tokens.js';
 import type { AppConfig } from '../config/config.js';
@@ -67,8 +69,10 @@ export class VersionsService {
     return result.ok ? [] : result.problems;
   }
 
-  async createAgreement(yaml: string, changeNote: string | null, author: string): Promise<VersionRow> {
+  async createAgreement(yaml: string, changeNote: string | null, actor: Actor): Promise<VersionRow> {
     const doc = this.parse(yaml);
+    assertMayEdit(actor, doc.content.leadDepartment);
+    const author = actorLabel(actor);
     return this.dataSource.transaction(async (m) => {
       const inserted: unknown[] = await m.query(
         'INSERT INTO agreements (id, created_at, created_by) VALUES ($1, now(), $2) ON CONFLICT (id) DO NOTHING RETURNING id',
@@ -92,9 +96,15 @@ export class VersionsService {
     baseVersion: number,
     yaml: string,
     changeNote: string | null,
-    author: string,
+    actor: Actor,
   ): Promise<VersionRow> {
+    const current = await this.findLatest(agreementId);
+    if (!current) throw notFound(`agreement '${agreementId}'`);
+    assertMayEdit(actor, current.content.leadDepartment);
     const doc = this.parse(yaml);
+    // Handing an agreement to another department is for an editor of both, or an admin.
+    assertMayEdit(actor, doc.content.leadDepartment);
+    const author = actorLabel(actor);
     if (doc.content.id !== agreementId) {
       throw new AppError(
         ErrorCode.BAD_INPUT,
@@ -103,6 +113,8 @@ export class VersionsService {
     }
     return this.dataSource.transaction(async (m) => {
       const latest = await this.lockLatest(m, agreementId);
+      // The lead department may have changed since the check above; the lock makes this one final.
+      assertMayEdit(actor, latest.content.leadDepartment);
       if (latest.number !== baseVersion) {
         throw new AppError(
           ErrorCode.VERSION_CONFLICT,

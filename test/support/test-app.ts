@@ -1,15 +1,29 @@
 import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { createApp, openDatabase, type Database } from '../../src/bootstrap.js';
 import { Logger } from '../../src/common/logger.js';
 import { loadConfig, type AppConfig } from '../../src/config/config.js';
+import type { Role } from '../../src/auth/roles.js';
+import { issueLocalToken, loadOrCreateLocalKey } from '../../src/auth/tokens/index.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
   data?: T | null;
   errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, any> }>;
+}
+
+export interface TokenClaims {
+  name?: string;
+  subject?: string;
+  roles: Role[];
+  departments?: string[];
+  district?: string | null;
+  body?: string | null;
 }
 
 export interface TestApp {
@@ -18,7 +32,12 @@ export interface TestApp {
   config: AppConfig;
   dataSource: DataSource;
   app: INestApplication;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** Posts a GraphQL operation; `as` is a bearer token (see token()), else the app's defaultToken. */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: { as?: string | null; headers?: Record<string, string> }): Promise<GraphQLResponse<T>>;
+  /** A token signed with this app's local key. */
+  token(claims: TokenClaims, expiresIn?: string): Promise<string>;
+  /** Used by gql() when no `as` is given; null sends no token. */
+  defaultToken: string | null;
   sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
@@ -43,32 +62,53 @@ export async function createTestDatabase(): Promise<string> {
 /** The real service on a random port, on its own fresh database, with migrations applied. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
-  const config = loadConfig({ ...process.env, ...env, DATABASE_URL: databaseUrl, PORT: '0' });
+  const dataDir = mkdtempSync(join(tmpdir(), 'zv-test-data-'));
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, ...env, DATABASE_URL: databaseUrl, PORT: '0' });
   const logger = new Logger('error');
   const db: Database = await openDatabase(config, logger);
   const app = await createApp(config, db.dataSource, logger);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const baseUrl = `http://127.0.0.1:${address.port}`;
-  return {
+  const key = config.oidc ? null : await loadOrCreateLocalKey(config.dataDir);
+  const t: TestApp = {
     baseUrl,
     databaseUrl,
     config,
     dataSource: db.dataSource,
     app,
-    gql: async (query, variables, headers = {}) => {
+    defaultToken: null,
+    token: async (claims, expiresIn = '1h') => {
+      if (!key) throw new Error('this test app verifies OIDC tokens; sign them with the test identity provider');
+      const name = claims.name ?? `Test ${claims.roles.join('+')}`;
+      return issueLocalToken(key, { ...claims, name }, { expiresIn });
+    },
+    gql: async (query, variables, options = {}) => {
+      const token = options.as === undefined ? t.defaultToken : options.as;
       const res = await fetch(`${baseUrl}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...options.headers,
+        },
         body: JSON.stringify({ query, variables }),
       });
-      const body = (await res.json()) as GraphQLResponse;
+      const text = await res.text();
+      let body: GraphQLResponse;
+      try {
+        body = JSON.parse(text) as GraphQLResponse;
+      } catch {
+        body = { status: res.status, errors: [{ message: text }] };
+      }
       return { ...body, status: res.status } as GraphQLResponse<any>;
     },
     sql: (text, params) => db.dataSource.query(text, params),
     close: async () => {
       await app.close();
       await db.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return t;
 }

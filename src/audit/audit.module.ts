@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { VersionsModule } from '../versions/versions.module.js';
+import { AuditResolver } from './audit.resolver.js';
+import { AuditService } from './audit.service.js';
+
+@Module({ imports: [VersionsModule], providers: [AuditService, AuditResolver], exports: [AuditService] })
+export class AuditModule {}

@@ -1,0 +1,58 @@
+import { AppError, ErrorCode } from '../common/app-error.js';
+import type { Actor, Role } from './roles.js';
+
+/**
+ * Which roles may call which mutation. Deny by default: a mutation missing here is refused for
+ * everyone, and the role × mutation test fails until it gets its rule. Who may act on which
+ * agreement, district or body is checked by the assert* functions below, in the services.
+ */
+export const MUTATION_ROLES: Readonly<Record<string, readonly Role[]>> = {
+  createAgreement: ['senate-editor', 'admin'],
+  saveDraft: ['senate-editor', 'admin'],
+};
+
+export function mayCallMutation(actor: Actor, mutation: string): boolean {
+  const roles = MUTATION_ROLES[mutation];
+  return roles !== undefined && actor.roles.some((r) => roles.includes(r));
+}
+
+const forbidden = (message: string) => new AppError(ErrorCode.FORBIDDEN, message);
+
+/** Senate editors act only for agreements led by a department they act for. */
+export function assertMayEdit(actor: Actor, leadDepartment: string): void {
+  if (actor.roles.includes('admin')) return;
+  if (actor.roles.includes('senate-editor') && actor.departments.includes(leadDepartment)) return;
+  throw forbidden(`you may not edit agreements led by '${leadDepartment}'`);
+}
+
+/** District signatories sign for their own district only. */
+export function assertMaySignFor(actor: Actor, party: string): void {
+  if (actor.roles.includes('admin')) return;
+  if (actor.roles.includes('district-signatory') && actor.district === party) return;
+  throw forbidden(`you may not record signatures for '${party}'`);
+}
+
+/** Council offices record papers for their own body only. */
+export function assertMayRecordFor(actor: Actor, body: string): void {
+  if (actor.roles.includes('admin')) return;
+  if (actor.roles.includes('council-office') && actor.body === body) return;
+  throw forbidden(`you may not record papers for '${body}'`);
+}
+
+/** Admins read the whole audit log; editors read it for agreements they may edit. */
+export function assertMayReadAudit(actor: Actor, leadDepartment: string | null): void {
+  if (actor.roles.includes('admin')) return;
+  if (leadDepartment !== null && actor.roles.includes('senate-editor') && actor.departments.includes(leadDepartment)) return;
+  throw forbidden('the audit log is open to admins, and to editors for the agreements they lead');
+}
+
+/** The parties an actor acts for, as recorded in the audit log. */
+export function actingFor(actor: Actor): string | null {
+  const parties = [...actor.departments, actor.district, actor.body].filter((p): p is string => !!p);
+  return parties.length > 0 ? parties.join(',') : null;
+}
+
+/** Used where the database is reached directly (CLI, loader): whoever holds the credentials is admin. */
+export function systemActor(subject: string, name = subject): Actor {
+  return { subject, name, roles: ['admin'], departments: [], district: null, body: null };
+}
