@@ -19,7 +19,10 @@ import type { GraphQLContext } from './graphql/context.js';
 import { createFormatError } from './graphql/format-error.js';
 import { aliasLimitRule, complexityLimitRule, depthLimitRule } from './graphql/limits/index.js';
 import { HealthController } from './health/health.controller.js';
-import { createVersionLoaders } from './versions/version.loaders.js';
+import { HistoryModule } from './history/history.module.js';
+import { HistoryRepository } from './history/history.repository.js';
+import { LifecycleService } from './history/lifecycle.service.js';
+import { createLoaders } from './graphql/loaders.js';
 import { VersionsModule } from './versions/versions.module.js';
 import { VersionsService } from './versions/versions.service.js';
 
@@ -54,11 +57,12 @@ export class AppModule {
         VersionsModule,
         AgreementsModule,
         AuditModule,
+        HistoryModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [VersionsModule],
-          inject: [VersionsService, TOKEN_VERIFIER],
-          useFactory: (versions: VersionsService, verifier: TokenVerifier) => ({
+          imports: [VersionsModule, HistoryModule],
+          inject: [VersionsService, HistoryRepository, LifecycleService, TOKEN_VERIFIER],
+          useFactory: (versions: VersionsService, history: HistoryRepository, lifecycle: LifecycleService, verifier: TokenVerifier) => ({
             // Built in memory; `npm run schema:emit` writes the committed SDL, and a test keeps the two equal.
             autoSchemaFile: true,
             sortSchema: true,
@@ -76,7 +80,7 @@ export class AppModule {
             formatError: createFormatError(logger, limits.exposeErrorDetails),
             context: async ({ req }: { req: Request }): Promise<GraphQLContext> => {
               const auth = await authenticate(verifier, req.headers.authorization);
-              return { req, loaders: createVersionLoaders(versions), actor: auth.actor, authFailure: auth.failure };
+              return { req, loaders: createLoaders(versions, history, lifecycle), actor: auth.actor, authFailure: auth.failure };
             },
           }),
         }),

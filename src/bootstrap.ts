@@ -5,14 +5,15 @@ import { basename, join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { readAgreementFiles } from './agreement-files/agreement-files.js';
+import { FolderImporter } from './agreement-files/folder-importer.js';
+import { systemActor } from './auth/policy.js';
 import { Logger } from './common/logger.js';
 import type { AppConfig } from './config/config.js';
 import { createDataSource, migrate } from './database/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
 import { rateLimit } from './graphql/rate-limit.js';
-import { VersionsService } from './versions/versions.service.js';
 
-export const LOADER_AUTHOR = 'system:agreements-folder';
+export const LOADER_SUBJECT = 'system:agreements-folder';
 
 export interface Database {
   dataSource: DataSource;
@@ -59,14 +60,17 @@ export async function openDatabase(
 
 /** Stores every agreements/*.yaml whose content differs from its latest version. */
 export async function loadAgreementsFolder(config: AppConfig, dataSource: DataSource, logger: Logger): Promise<void> {
-  const store = new VersionsService(dataSource, config);
-  const entries = await store.importDocuments(readAgreementFiles([config.agreementsDir]), {
+  const report = await new FolderImporter(dataSource, config).import(readAgreementFiles([config.agreementsDir]), {
     dryRun: false,
-    author: LOADER_AUTHOR,
+    actor: systemActor(LOADER_SUBJECT, 'agreements/'),
     changeNote: (file) => `Geladen aus agreements/${basename(file)}`,
   });
-  for (const e of entries) {
+  for (const e of report.agreements) {
     logger.info('agreement file loaded', { file: e.file, agreementId: e.agreementId, action: e.action, version: e.newVersion ?? e.baseVersion });
+  }
+  const applied = report.lifecycle.filter((e) => e.outcome === 'applied');
+  if (report.lifecycle.length > 0) {
+    logger.info('lifecycle files replayed', { events: report.lifecycle.length, applied: applied.map((e) => `${e.agreementId}: ${e.description}`) });
   }
 }
 

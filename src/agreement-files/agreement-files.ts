@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { parseAgreement, type ParseLimits } from '../documents/parse-agreement.js';
+import { parseLifecycleFile } from '../documents/parse-lifecycle.js';
 
 export interface AgreementFile {
   /** As the user named it (relative to the working directory where possible), for messages. */
@@ -36,4 +38,21 @@ export function readAgreementFiles(paths: readonly string[], cwd = process.cwd()
 function displayName(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return rel.startsWith('..') ? path : rel;
+}
+
+const LIFECYCLE_FILE = /\.lifecycle\.ya?ml$/i;
+
+/** `<id>.lifecycle.yaml` holds an agreement's dated history; every other YAML file an agreement version. */
+export function isLifecycleFile(file: string): boolean {
+  return LIFECYCLE_FILE.test(file);
+}
+
+export type ParsedFile =
+  | { kind: 'agreement'; result: ReturnType<typeof parseAgreement> }
+  | { kind: 'lifecycle'; result: ReturnType<typeof parseLifecycleFile> };
+
+export function parseFile(f: AgreementFile, limits: Partial<ParseLimits>): ParsedFile {
+  return isLifecycleFile(f.file)
+    ? { kind: 'lifecycle', result: parseLifecycleFile(f.bytes, { file: f.file, limits }) }
+    : { kind: 'agreement', result: parseAgreement(f.bytes, { file: f.file, limits }) };
 }

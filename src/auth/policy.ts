@@ -9,6 +9,12 @@ import type { Actor, Role } from './roles.js';
 export const MUTATION_ROLES: Readonly<Record<string, readonly Role[]>> = {
   createAgreement: ['senate-editor', 'admin'],
   saveDraft: ['senate-editor', 'admin'],
+  freezeVersion: ['senate-editor', 'admin'],
+  extendValidity: ['senate-editor', 'admin'],
+  amendAgreement: ['senate-editor', 'admin'],
+  createFollowUpDraft: ['senate-editor', 'admin'],
+  recordSignature: ['district-signatory', 'admin'],
+  withdrawSignature: ['district-signatory', 'admin'],
 };
 
 export function mayCallMutation(actor: Actor, mutation: string): boolean {

@@ -5,10 +5,11 @@ import { ROLES, isRole } from '../auth/roles.js';
 import { issueLocalToken, loadOrCreateLocalKey } from '../auth/tokens/index.js';
 import { Logger } from '../common/logger.js';
 import { loadConfig, type AppConfig } from '../config/config.js';
-import { readAgreementFiles } from '../agreement-files/agreement-files.js';
+import { parseFile, readAgreementFiles } from '../agreement-files/agreement-files.js';
+import { FolderImporter } from '../agreement-files/folder-importer.js';
+import { systemActor } from '../auth/policy.js';
 import { openDatabase } from '../bootstrap.js';
 import { formatProblem } from '../documents/problems.js';
-import { parseAgreement } from '../documents/parse-agreement.js';
 import { VersionsService } from '../versions/versions.service.js';
 
 export interface CliIo {
@@ -62,7 +63,7 @@ const validate: Command = async ({ args, options, io }) => {
   const config = loadConfig();
   const files = readAgreementFiles(args);
   const results = files.map((f) => {
-    const result = parseAgreement(f.bytes, { file: f.file, limits: { maxBytes: config.maxDocumentBytes } });
+    const { result } = parseFile(f, { maxBytes: config.maxDocumentBytes });
     return { file: f.file, valid: result.ok, problems: result.ok ? [] : result.problems };
   });
   const problemCount = results.reduce((n, r) => n + r.problems.length, 0);
@@ -84,19 +85,26 @@ const importCommand: Command = async ({ args, options, io, actor }) => {
   if (args.length === 0) throw new UsageError('import needs a folder or files');
   const inputs = readAgreementFiles(args);
   const dryRun = options['dry-run'] === true;
-  const entries = await withStore((store) =>
-    store.importDocuments(inputs, { dryRun, author: actor, changeNote: (file) => `Import aus ${file}` }),
+  const report = await withDataSource((dataSource, config) =>
+    new FolderImporter(dataSource, config).import(inputs, {
+      dryRun,
+      actor: systemActor(actor),
+      changeNote: (file) => `Import aus ${file}`,
+    }),
   );
-  const verb = dryRun ? { create: 'would create', update: 'would add', unchanged: 'unchanged' } : { create: 'created', update: 'added', unchanged: 'unchanged' };
-  for (const e of entries) {
+  const verb = dryRun
+    ? { create: 'would create', update: 'would add', applied: 'would apply' }
+    : { create: 'created', update: 'added', applied: 'applied' };
+  for (const e of report.agreements) {
     if (e.action === 'unchanged') io.out(`${e.file}: ${e.agreementId} unchanged (version ${e.baseVersion})\n`);
     else if (e.action === 'create') io.out(`${e.file}: ${e.agreementId} ${verb.create} (version 1)\n`);
     else {
       io.out(`${e.file}: ${e.agreementId} ${verb.update} version ${e.newVersion} (${e.changes.length} change(s) from version ${e.baseVersion})\n`);
-      for (const c of e.changes) {
-        io.out(`  ${c.kind.padEnd(7)} ${c.label}: ${show(c.before)} → ${show(c.after)}\n`);
-      }
+      for (const c of e.changes) io.out(`  ${c.kind.padEnd(7)} ${c.label}: ${show(c.before)} → ${show(c.after)}\n`);
     }
+  }
+  for (const e of report.lifecycle) {
+    io.out(`${e.file}: ${e.agreementId} ${e.outcome === 'applied' ? verb.applied : 'already recorded'}: ${e.description}\n`);
   }
   if (dryRun) io.err('dry run: nothing was stored\n');
   return 0;

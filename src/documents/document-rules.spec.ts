@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { projectRoot } from '../common/project-root.js';
 import type { AgreementDocument } from './agreement.types.js';
 import { checkDocumentRules } from './document-rules.js';
 import { parseAgreement } from './parse-agreement.js';
 import type { Problem } from './problems.js';
-import { findProjectRoot } from './schema-validator.js';
 
-const minimal = readFileSync(join(findProjectRoot(), 'test/fixtures/documents/minimal.yaml'), 'utf8');
+const minimal = readFileSync(join(projectRoot(), 'test/fixtures/documents/minimal.yaml'), 'utf8');
 
 function edit(text: string, from: string, to: string): string {
   const at = text.indexOf(from);

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { projectRoot } from '../common/project-root.js';
 import { DEFAULT_LIMITS, MAX_PROBLEMS, parseAgreement } from './parse-agreement.js';
 import { PROBLEM_CODES, formatProblem } from './problems.js';
 import type { Problem } from './problems.js';
-import { findProjectRoot } from './schema-validator.js';
 
-const root = findProjectRoot();
+const root = projectRoot();
 const minimal = readFileSync(join(root, 'test/fixtures/documents/minimal.yaml'), 'utf8');
 
 /** Replaces one exact, unique snippet of the minimal document, so each test states the change it makes. */

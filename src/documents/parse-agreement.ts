@@ -1,33 +1,24 @@
-import { Buffer } from 'node:buffer';
-import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Alias, Document, Node as YamlNode, YAMLError } from 'yaml';
 import type { AgreementDocument } from './agreement.types.js';
 import { checkDocumentRules } from './document-rules.js';
-import { joinPointer, pointerSegments, sortAndDedupe } from './problems.js';
+import { parseYamlDocument } from './parse-yaml-document.js';
+import type { DocumentKind, ParseLimits } from './parse-yaml-document.js';
 import type { Problem } from './problems.js';
-import { validateAgainstSchema } from './schema-validator.js';
-import { bytePosition, checkTree, firstInvalidUtf8, nestingBoundExceeded } from './yaml-guards.js';
-import { YamlLocator } from './yaml-locator.js';
 
-export interface ParseLimits {
-  /** Largest accepted input, in bytes (UTF-8). */
-  maxBytes: number;
-  /** Most alias nodes (*name) a document may hold; also yaml's limit on how far aliases may expand. */
-  maxAliasCount: number;
-  /** Deepest nesting of mappings and lists; the top-level mapping is level 1. */
-  maxDepth: number;
-}
-
-export const DEFAULT_LIMITS: ParseLimits = Object.freeze({ maxBytes: 1_048_576, maxAliasCount: 100, maxDepth: 64 });
+export { DEFAULT_LIMITS, MAX_PROBLEMS } from './parse-yaml-document.js';
+export type { ParseLimits } from './parse-yaml-document.js';
 
 export type ParseResult =
   | { ok: true; content: AgreementDocument; text: string }
   | { ok: false; problems: Problem[] };
 
-/** More than this and the rest is summarised: a hostile file can produce one problem per byte. */
-export const MAX_PROBLEMS = 1000;
-
-const BOM = '\uFEFF';
+/** Agreement documents: agreements/<id>.yaml, schema/agreement.schema.json. */
+export const AGREEMENT_KIND: DocumentKind<AgreementDocument> = Object.freeze({
+  schemaFile: 'agreement.schema.json',
+  emptyMessage: "the document is empty; an agreement starts with 'formatVersion: 1'",
+  rootKeysHint: 'formatVersion, id, title, …',
+  rules: checkDocumentRules,
+  fileDescription: 'an agreement file',
+});
 
 /**
  * Reads one agreement version from YAML text or bytes. Pure and synchronous. Either the plain content (exactly
@@ -38,214 +29,5 @@ export function parseAgreement(
   input: string | Uint8Array,
   options?: { file?: string; limits?: Partial<ParseLimits> },
 ): ParseResult {
-  const limits = mergeLimits(options?.limits);
-  const problems = readAgreement(input, limits);
-  if (!Array.isArray(problems)) return { ok: true, ...problems };
-  return { ok: false, problems: finish(problems, options?.file) };
-}
-
-function mergeLimits(partial: Partial<ParseLimits> | undefined): ParseLimits {
-  const limits = { ...DEFAULT_LIMITS };
-  for (const k of Object.keys(limits) as (keyof ParseLimits)[]) {
-    const v = partial?.[k];
-    if (typeof v === 'number' && !Number.isNaN(v)) limits[k] = v;
-  }
-  return limits;
-}
-
-function finish(problems: Problem[], file: string | undefined): Problem[] {
-  let sorted = sortAndDedupe(problems);
-  if (sorted.length > MAX_PROBLEMS) {
-    const left = sorted.length - MAX_PROBLEMS;
-    const last = sorted[MAX_PROBLEMS - 1];
-    sorted = [
-      ...sorted.slice(0, MAX_PROBLEMS),
-      { line: last.line, column: last.column, path: '', code: 'too-many-problems', message: `${left} more problems not shown` },
-    ];
-  }
-  return file === undefined ? sorted : sorted.map((p) => ({ file, ...p }));
-}
-
-const at1 = { line: 1, column: 1, path: '' };
-
-function readAgreement(input: string | Uint8Array, limits: ParseLimits): { content: AgreementDocument; text: string } | Problem[] {
-  const byteLength = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.byteLength;
-  if (byteLength > limits.maxBytes) {
-    return [{ ...at1, code: 'too-large', message: `file is ${byteLength} bytes; the limit is ${limits.maxBytes} bytes` }];
-  }
-
-  let text: string;
-  if (typeof input === 'string') {
-    text = input;
-  } else {
-    try {
-      // ignoreBOM keeps a leading BOM in the text, so the text is exactly what the bytes say.
-      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(input);
-    } catch {
-      const offset = Math.max(0, firstInvalidUtf8(input));
-      const byte = input[offset]?.toString(16).toUpperCase().padStart(2, '0') ?? '';
-      return [
-        {
-          ...bytePosition(input, offset),
-          path: '',
-          code: 'not-utf8',
-          message: `file is not valid UTF-8: byte 0x${byte} at byte offset ${offset} is not part of a UTF-8 character; save the file as UTF-8`,
-        },
-      ];
-    }
-  }
-
-  // Positions are computed without the BOM so that columns on line 1 match what editors show.
-  const source = text.startsWith(BOM) ? text.slice(1) : text;
-  const lineCounter = new LineCounter();
-
-  // Refuse absurd nesting before yaml composes it (see nestingBoundExceeded); the exact check follows on the tree.
-  const deepAt = nestingBoundExceeded(source, Math.max(2 * limits.maxDepth + 4, 1000));
-  if (deepAt !== undefined) {
-    const pos = offsetPosition(source, deepAt);
-    return [{ ...pos, path: '', code: 'too-deep', message: `nesting is deeper than the limit of ${limits.maxDepth} levels` }];
-  }
-
-  let doc: Document.Parsed;
-  try {
-    doc = parseDocument(source, {
-      lineCounter,
-      prettyErrors: false,
-      // yaml's own uniqueKeys check compares each key with every other (seconds for 50k keys); checkTree does it in linear time.
-      uniqueKeys: false,
-      // Dates must stay strings and yes/no must stay strings, whatever a %YAML 1.1 directive says.
-      version: '1.2',
-      schema: 'core',
-      merge: false,
-    });
-  } catch (err) {
-    return [{ ...at1, code: 'yaml-syntax', message: `YAML could not be read: ${(err as Error).message}` }];
-  }
-
-  const problems: Problem[] = [];
-  let aliasTargets = new Map<Alias, YamlNode>();
-  const locator = new YamlLocator(doc.contents, lineCounter, (alias) => aliasTargets.get(alias));
-
-  const yamlProblems = [...doc.errors, ...doc.warnings].map((e) => yamlErrorProblem(e, locator));
-  const multiple = yamlProblems.filter((p) => p.code === 'multiple-documents');
-  if (multiple.length > 0) return multiple;
-  problems.push(...yamlProblems);
-
-  if (doc.errors.length === 0 && isEmptyDocument(doc)) {
-    return [{ ...at1, code: 'empty', message: "the document is empty; an agreement starts with 'formatVersion: 1'" }];
-  }
-
-  const checked = checkTree(doc.contents, limits, locator);
-  aliasTargets = checked.aliasTargets;
-  // In a tree composed around syntax errors, odd keys and repeated keys are mostly echoes of those errors.
-  const hostile = (p: Problem) => p.code === 'too-deep' || p.code === 'alias-limit';
-  problems.push(...(doc.errors.length > 0 ? checked.problems.filter(hostile) : checked.problems));
-  if (problems.length > 0) return problems;
-
-  const root = doc.contents;
-  if (!isMap(root)) {
-    return [
-      {
-        ...locator.locate(''),
-        path: '',
-        code: 'type',
-        message: `the document must be a mapping of keys (formatVersion, id, title, …), got ${describe(root)}`,
-      },
-    ];
-  }
-
-  let content: unknown;
-  try {
-    content = doc.toJS({ maxAliasCount: limits.maxAliasCount });
-  } catch (err) {
-    const message = (err as Error).message;
-    if (/alias count/i.test(message)) {
-      const suspect = checked.expansionSuspect;
-      return [
-        {
-          ...locator.position(suspect?.range?.[0] ?? 0),
-          path: suspect ? locator.pointerAt(suspect.range?.[0] ?? 0) : '',
-          code: 'alias-limit',
-          message: `aliases expand beyond the limit of ${limits.maxAliasCount}; write the values out instead of nesting aliases`,
-        },
-      ];
-    }
-    return [{ ...at1, code: 'yaml-syntax', message: `YAML could not be converted: ${message}` }];
-  }
-
-  const schemaProblems = validateAgainstSchema(content, locator.locate);
-  if (schemaProblems.length > 0) return schemaProblems;
-
-  const ruleProblems = checkDocumentRules(content as AgreementDocument, locator.locate);
-  if (ruleProblems.length > 0) return ruleProblems;
-
-  return { content: content as AgreementDocument, text };
-}
-
-function yamlErrorProblem(e: YAMLError, locator: YamlLocator): Problem {
-  const offset = e.pos[0];
-  if (e.code === 'MULTIPLE_DOCS') {
-    return {
-      ...locator.position(offset),
-      path: '',
-      code: 'multiple-documents',
-      message: 'a second YAML document starts here; an agreement file holds exactly one document',
-    };
-  }
-  if (e.name === 'YAMLWarning') {
-    // Warnings (unresolved tags, ambiguous anchors) leave the tree sound, so its path is meaningful.
-    return { ...locator.position(offset), path: locator.pointerAt(offset), code: 'yaml-syntax', message: e.message };
-  }
-  const unclosed = /closing .*quote|end with a [\]}]/.test(e.message) ? locator.openerAt(offset) : undefined;
-  if (unclosed?.range) {
-    const from = unclosed.range[0];
-    const until = locator.position(offset).line;
-    return {
-      ...locator.position(from),
-      path: soundPrefix(locator.pointerAt(from)),
-      code: 'yaml-syntax',
-      message: `${e.message}; opened here, still open at line ${until}`,
-    };
-  }
-  return { ...locator.position(offset), path: soundPrefix(locator.pointerAt(offset)), code: 'yaml-syntax', message: e.message };
-}
-
-/**
- * After a syntax error yaml may compose text into odd keys ('2024-01-01 until'); the path is cut before the first
- * segment that no agreement key or list index looks like, so it names only what is really there.
- */
-function soundPrefix(pointer: string): string {
-  const sound: string[] = [];
-  for (const seg of pointerSegments(pointer)) {
-    if (!/^([a-z][A-Za-z0-9]*|0|[1-9][0-9]*)$/.test(seg)) break;
-    sound.push(seg);
-  }
-  return joinPointer('', ...sound);
-}
-
-function isEmptyDocument(doc: Document.Parsed): boolean {
-  const c = doc.contents;
-  if (c === null) return true;
-  // A bare '---' composes to an empty plain scalar; an explicit null ('~', 'null', '!!null') is content.
-  return isScalar(c) && c.value === null && c.source === '' && c.tag === undefined && c.anchor === undefined;
-}
-
-function describe(node: unknown): string {
-  if (isSeq(node)) return 'a list';
-  if (isScalar(node)) {
-    const v = node.value;
-    if (v === null) return 'null';
-    return `a ${typeof v === 'string' ? 'string' : typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean' : 'value'}`;
-  }
-  return 'a value that is not a mapping';
-}
-
-function offsetPosition(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
+  return parseYamlDocument(input, AGREEMENT_KIND, options);
 }

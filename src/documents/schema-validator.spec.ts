@@ -15,7 +15,8 @@ import type {
   SteeringField,
   Validity,
 } from './agreement.types.js';
-import { agreementSchema, agreementValidator, closest, findProjectRoot, validateAgainstSchema } from './schema-validator.js';
+import { projectRoot } from '../common/project-root.js';
+import { agreementSchema, agreementValidator, closest, validateAgainstSchema } from './schema-validator.js';
 
 type RequiredKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? never : K }[keyof T];
 type OptionalKeys<T> = Exclude<keyof T, RequiredKeys<T>>;
@@ -53,8 +54,8 @@ const def = (name: string) => schema.$defs[name];
 
 describe('schema/agreement.schema.json', () => {
   it('is found from the project root and compiles under ajv strict mode', () => {
-    expect(existsSync(join(findProjectRoot(), 'package.json'))).toBe(true);
-    expect(existsSync(join(findProjectRoot(), 'schema/agreement.schema.json'))).toBe(true);
+    expect(existsSync(join(projectRoot(), 'package.json'))).toBe(true);
+    expect(existsSync(join(projectRoot(), 'schema/agreement.schema.json'))).toBe(true);
     expect(() => agreementValidator()).not.toThrow();
     expect(agreementValidator()).toBe(agreementValidator());
   });

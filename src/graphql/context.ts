@@ -1,11 +1,11 @@
 import type { Request } from 'express';
 import type { Authentication } from '../auth/authenticate.js';
 import type { Actor } from '../auth/roles.js';
-import type { VersionLoaders } from '../versions/version.loaders.js';
+import type { Loaders } from './loaders.js';
 
 export interface GraphQLContext {
   req: Request;
-  loaders: VersionLoaders;
+  loaders: Loaders;
   /** The verified caller; null without a token or with a refused one. */
   actor: Actor | null;
   /** Why a token was refused; checked by the AccessInterceptor before any resolver runs. */

@@ -29,11 +29,7 @@ export interface VersionDiffResult {
   unified: string;
 }
 
-export interface ImportInput {
-  file: string;
-  bytes: Uint8Array;
-}
-
+/** What an import did (or would do) with one agreement file. */
 export interface ImportEntry {
   file: string;
   agreementId: string;
@@ -45,8 +41,6 @@ export interface ImportEntry {
   changes: FieldChange[];
 }
 
-// Serialises imports across instances so two loaders never race on one agreement.
-const IMPORT_LOCK = 726_002;
 const UNIQUE_VIOLATION = '23505';
 
 /** The versioned agreement store: validation on the way in, immutable hash-chained versions. */
@@ -73,18 +67,21 @@ export class VersionsService {
     const doc = this.parse(yaml);
     assertMayEdit(actor, doc.content.leadDepartment);
     const author = actorLabel(actor);
-    return this.dataSource.transaction(async (m) => {
-      const inserted: unknown[] = await m.query(
-        'INSERT INTO agreements (id, created_at, created_by) VALUES ($1, now(), $2) ON CONFLICT (id) DO NOTHING RETURNING id',
-        [doc.content.id, author],
-      );
-      if (inserted.length === 0) {
-        throw new AppError(ErrorCode.ALREADY_EXISTS, `agreement '${doc.content.id}' already exists`, {
-          agreementId: doc.content.id,
-        });
-      }
-      return this.append(m, doc.content.id, null, doc, author, changeNote);
-    });
+    return this.dataSource.transaction((m) => this.storeNew(m, doc, author, changeNote));
+  }
+
+  /** Version 1 of a new agreement, inside the caller's transaction; ALREADY_EXISTS if the id is taken. */
+  async storeNew(m: EntityManager, doc: ParsedDocument, author: string, changeNote: string | null): Promise<VersionRow> {
+    const inserted: unknown[] = await m.query(
+      'INSERT INTO agreements (id, created_at, created_by) VALUES ($1, now(), $2) ON CONFLICT (id) DO NOTHING RETURNING id',
+      [doc.content.id, author],
+    );
+    if (inserted.length === 0) {
+      throw new AppError(ErrorCode.ALREADY_EXISTS, `agreement '${doc.content.id}' already exists`, {
+        agreementId: doc.content.id,
+      });
+    }
+    return this.append(m, doc.content.id, null, doc, author, changeNote);
   }
 
   /**
@@ -129,71 +126,6 @@ export class VersionsService {
         });
       }
       return this.append(m, agreementId, latest, doc, author, changeNote);
-    });
-  }
-
-  /**
-   * Validates every file first, then stores what changed in one transaction (all or nothing).
-   * A file whose content equals the latest version adds nothing.
-   */
-  async importDocuments(
-    inputs: ImportInput[],
-    options: { dryRun: boolean; author: string; changeNote?: (file: string) => string },
-  ): Promise<ImportEntry[]> {
-    const problems: Problem[] = [];
-    const docs: Array<ParsedDocument & { file: string }> = [];
-    const seen = new Map<string, string>();
-    for (const input of inputs) {
-      const result = parseAgreement(input.bytes, {
-        file: input.file,
-        limits: { maxBytes: this.config.maxDocumentBytes },
-      });
-      if (!result.ok) {
-        problems.push(...result.problems);
-        continue;
-      }
-      const earlier = seen.get(result.content.id);
-      if (earlier) {
-        problems.push({
-          file: input.file,
-          line: 1,
-          column: 1,
-          path: '/id',
-          code: 'duplicate-id',
-          message: `agreement '${result.content.id}' is also defined in ${earlier}`,
-        });
-        continue;
-      }
-      seen.set(result.content.id, input.file);
-      docs.push({ file: input.file, content: result.content, text: result.text, hash: contentHash(result.content) });
-    }
-    if (problems.length > 0) throw validationFailed(problems);
-
-    return this.dataSource.transaction(async (m) => {
-      await m.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
-      const entries: ImportEntry[] = [];
-      for (const doc of docs) {
-        const latest = await this.findLatestIn(m, doc.content.id);
-        const entry: ImportEntry = {
-          file: doc.file,
-          agreementId: doc.content.id,
-          action: latest ? (latest.contentHash === doc.hash ? 'unchanged' : 'update') : 'create',
-          baseVersion: latest?.number ?? null,
-          newVersion: null,
-          changes: latest && latest.contentHash !== doc.hash ? diffAgreements(latest.content, doc.content) : [],
-        };
-        if (entry.action !== 'unchanged') {
-          entry.newVersion = (latest?.number ?? 0) + 1;
-          if (!options.dryRun) {
-            if (!latest) {
-              await m.insert(AgreementRow, { id: doc.content.id, createdAt: new Date(), createdBy: options.author });
-            }
-            await this.append(m, doc.content.id, latest, doc, options.author, options.changeNote?.(doc.file) ?? null);
-          }
-        }
-        entries.push(entry);
-      }
-      return entries;
     });
   }
 
@@ -246,7 +178,11 @@ export class VersionsService {
     return verifyChain(rows);
   }
 
-  private async lockLatest(m: EntityManager, agreementId: string): Promise<VersionRow> {
+  /**
+   * Locks the agreement for the rest of the transaction and returns its latest version. Every writer
+   * of an agreement's history takes this lock first, so concurrent writers queue instead of racing.
+   */
+  async lockLatest(m: EntityManager, agreementId: string): Promise<VersionRow> {
     const locked = await m.query('SELECT id FROM agreements WHERE id = $1 FOR UPDATE', [agreementId]);
     if (locked.length === 0) throw notFound(`agreement '${agreementId}'`);
     const latest = await this.findLatestIn(m, agreementId);
@@ -254,11 +190,16 @@ export class VersionsService {
     return latest;
   }
 
-  private findLatestIn(m: EntityManager, agreementId: string): Promise<VersionRow | null> {
+  findVersionIn(m: EntityManager, agreementId: string, number: number): Promise<VersionRow | null> {
+    return m.getRepository(VersionRow).findOneBy({ agreementId, number });
+  }
+
+  findLatestIn(m: EntityManager, agreementId: string): Promise<VersionRow | null> {
     return m.getRepository(VersionRow).findOne({ where: { agreementId }, order: { number: 'DESC' } });
   }
 
-  private async append(
+  /** Stores `doc` as the version after `previous` (version 1 when null), chained to it. */
+  async append(
     m: EntityManager,
     agreementId: string,
     previous: VersionRow | null,

@@ -1,0 +1,114 @@
+/**
+ * The parsed form of a lifecycle file, agreements/<id>.lifecycle.yaml (format version 1): the dated history of one
+ * agreement as far as it is known, which the import replays in order. The JSON Schema in
+ * schema/lifecycle.schema.json is the authority; these types mirror it (optional keys are the ones the schema does
+ * not require).
+ */
+import type { IsoDate } from './agreement.types.js';
+
+export type { IsoDate } from './agreement.types.js';
+
+export type SignatureLevel = 'handwrittenScan' | 'simpleElectronic' | 'advancedElectronic' | 'qualifiedElectronic';
+
+export const SIGNATURE_LEVELS: readonly SignatureLevel[] = Object.freeze([
+  'handwrittenScan',
+  'simpleElectronic',
+  'advancedElectronic',
+  'qualifiedElectronic',
+]);
+
+export interface LifecycleFile {
+  formatVersion: 1;
+  /** Id (slug) of the agreement this history belongs to. */
+  agreement: string;
+  /** Replayed in this order. */
+  events: LifecycleFileEvent[];
+}
+
+/** A version frozen for signature. */
+export interface FreezeEvent {
+  /** >= 1. */
+  version: number;
+  frozenOn: IsoDate;
+  /** Why this date, sources. */
+  note?: string | null;
+}
+
+/** The file proving a signature. */
+export interface SignatureEvidence {
+  fileName: string;
+  /** 64 lowercase hexadecimal digits. */
+  sha256: string;
+}
+
+/** One signatory role of one party signed a version. */
+export interface SignatureEvent {
+  version: number;
+  /** Party id in that version. */
+  party: string;
+  /** Signatory role id of that party. */
+  role: string;
+  /** Non-empty. */
+  personName: string;
+  office: string | null;
+  signedOn: IsoDate;
+  level: SignatureLevel;
+  evidence: SignatureEvidence | null;
+  note?: string | null;
+}
+
+/** Withdraws the signature with this version, party, role and signedOn. */
+export interface WithdrawalEvent {
+  version: number;
+  party: string;
+  role: string;
+  signedOn: IsoDate;
+  /** Not before signedOn. */
+  withdrawnOn: IsoDate;
+  /** Non-empty. */
+  reason: string;
+}
+
+/** A new version in which only validity.until changes. */
+export interface ValidityExtensionEvent {
+  baseVersion: number;
+  until: IsoDate;
+  /** Non-empty, e.g. 'Schreiben SenASGIVA vom 21.11.2023'. */
+  source: string;
+  decidedOn: IsoDate;
+  /** Not before decidedOn. */
+  effectiveOn: IsoDate;
+}
+
+/** This agreement is the follow-up of another one (at most one per file). */
+export interface FollowUpEvent {
+  /** Id of the predecessor agreement; differs from LifecycleFile.agreement. */
+  predecessor: string;
+  predecessorVersion: number;
+  createdOn: IsoDate;
+  source?: string | null;
+}
+
+/** Exactly one key per event; narrow with `'freeze' in event` or lifecycleEventKind(event). */
+export type LifecycleFileEvent =
+  | { freeze: FreezeEvent }
+  | { signature: SignatureEvent }
+  | { withdrawal: WithdrawalEvent }
+  | { validityExtension: ValidityExtensionEvent }
+  | { followUp: FollowUpEvent };
+
+/** The key of an event. */
+export type LifecycleEventKind = 'freeze' | 'signature' | 'withdrawal' | 'validityExtension' | 'followUp';
+
+export const LIFECYCLE_EVENT_KINDS: readonly LifecycleEventKind[] = Object.freeze([
+  'freeze',
+  'signature',
+  'withdrawal',
+  'validityExtension',
+  'followUp',
+]);
+
+/** The one key of an event that passed the schema. */
+export function lifecycleEventKind(event: LifecycleFileEvent): LifecycleEventKind {
+  return Object.keys(event)[0] as LifecycleEventKind;
+}
