@@ -120,8 +120,11 @@ export class FolderImporter {
   }
 
   /**
-   * A file holds the drafted text; versions made later by amendments (e.g. an extension in the
-   * lifecycle file) are not in it. So the file is compared with the latest drafted version.
+   * A file whose content is already one of the agreement's versions adds nothing: versions made
+   * later through GraphQL or by amendments (e.g. the extension in a lifecycle file) are not in the
+   * file, and loading the folder again must not undo them. A file with new content adds a version
+   * on top of the latest one, unless the latest was made by an amendment (then the change belongs
+   * in an amendment too).
    */
   private async storeDocument(m: EntityManager, doc: ParsedDocument & { file: string }, author: string, note: string): Promise<ImportEntry> {
     const id = doc.content.id;
@@ -131,14 +134,13 @@ export class FolderImporter {
       await this.versions.storeNew(m, doc, author, note);
       return entry;
     }
-    const amended = new Set(history.amendments.map((a) => a.newVersion));
-    const drafted = [...history.versions].reverse().find((v) => !amended.has(v.number))!;
+    const same = [...history.versions].reverse().find((v) => v.contentHash === doc.hash);
+    if (same) return { ...entry, action: 'unchanged', baseVersion: same.number, newVersion: null };
     const latest = history.versions[history.versions.length - 1]!;
-    if (drafted.contentHash === doc.hash) return { ...entry, action: 'unchanged', baseVersion: drafted.number, newVersion: null };
-    if (drafted.number !== latest.number) {
+    if (history.amendments.some((a) => a.newVersion === latest.number)) {
       throw new AppError(
         ErrorCode.INVALID_STATE,
-        `${doc.file}: '${id}' differs from version ${drafted.number}, but versions ${drafted.number + 1} to ${latest.number} were made by amendments; record the change with amendAgreement instead`,
+        `${doc.file}: '${id}' has new content, but its latest version ${latest.number} was made by an amendment; record the change with amendAgreement instead`,
       );
     }
     const changes = diffAgreements(latest.content, doc.content);

@@ -1,5 +1,5 @@
 /**
- * A problem found in an agreement document, located so that an author can act on it.
+ * A problem found in a YAML document (an agreement or a lifecycle file), located so that an author can act on it.
  *
  * Problem codes (stable; clients may branch on them):
  *
@@ -16,17 +16,19 @@
  *                         unknown or circular aliases, keys that are not plain scalars
  * - `duplicate-key`       the same key twice in one mapping (`key` is set)
  *
- * Schema level (schema/agreement.schema.json)
+ * Schema level (schema/agreement.schema.json, schema/lifecycle.schema.json)
  * - `type`                wrong type, including a top-level value that is not a mapping
  * - `required`            a required key is missing; located at the mapping that lacks it, `path` is that mapping, `key` is set
  * - `unknown-key`         a key the format does not know; located at the key, `path` ends with the key, `key` is set
  * - `enum`                a value outside a fixed set (`enum` or `const`); `allowedValues` is set
  * - `format`              a string in the wrong format, e.g. an impossible date
- * - `schema`              any other schema rule: id pattern, length limits, minimum list sizes
+ * - `schema`              any other schema rule: id pattern, length limits, minimum list sizes, minimum numbers,
+ *                         a mapping that must hold exactly one of its keys (a lifecycle event)
  *
  * Rules the schema cannot express (checked only once the schema passes)
  * - `duplicate-id`        an id used twice within the same list; located at the later id
- * - `rule`                lead department, direction/minimum/target, validity order, predecessor
+ * - `rule`                agreements: lead department, direction/minimum/target, validity order, predecessor;
+ *                         lifecycle files: date order within an event, follow-up of itself, a second follow-up
  *
  * - `too-many-problems`   the list was cut; this last entry says how many problems were left out
  */

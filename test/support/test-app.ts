@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { createApp, openDatabase, type Database } from '../../src/bootstrap.js';
+import { createApp, loadAgreementsFolder, openDatabase, type Database } from '../../src/bootstrap.js';
 import { Logger } from '../../src/common/logger.js';
 import { loadConfig, type AppConfig } from '../../src/config/config.js';
 import type { Role } from '../../src/auth/roles.js';
@@ -66,6 +66,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir, ...env, DATABASE_URL: databaseUrl, PORT: '0' });
   const logger = new Logger('error');
   const db: Database = await openDatabase(config, logger);
+  if (config.loadAgreementsOnStart) await loadAgreementsFolder(config, db.dataSource, logger);
   const app = await createApp(config, db.dataSource, logger);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();

@@ -1,0 +1,301 @@
+import { sampleAgreementYaml } from './support/documents.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+const STATUS = `query($id: ID!, $asOf: Date, $party: ID) {
+  agreementStatus(id: $id, asOf: $asOf, party: $party) {
+    state versionInForce validFrom validUntil inForceSince daysUntilExpiry successorId successorState predecessorId
+    amendmentsApplied { type source decidedOn effectiveOn newVersion }
+    signatures { party role signedOn }
+    missing { party role roleTitle }
+    parties { party complete boundSince signingRecorded missing { role } }
+  }
+}`;
+
+const SIGN = `mutation($input: RecordSignatureInput!) {
+  recordSignature(input: $input) { id party role signedOn contentHash version level recordedBy withdrawal { reason } }
+}`;
+
+describe('lifecycle: the real case as shipped in agreements/', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(); // loads agreements/ with its lifecycle files, as npm start does
+    t.defaultToken = await t.token({ name: 'Lea Leser', roles: ['reader'] });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const status = async (asOf: string, party?: string) => {
+    const res = await t.gql(STATUS, { id: 'soziale-wohnhilfen', asOf, party: party ?? null });
+    expect(res.errors).toBeUndefined();
+    return res.data!.agreementStatus;
+  };
+
+  it('tells Neukölln\'s story date by date', async () => {
+    const before = await status('2021-12-01', 'neukoelln');
+    expect(before.state).not.toBe('IN_FORCE');
+    expect(before.versionInForce).toBeNull();
+
+    for (const asOf of ['2022-06-30', '2023-06-30']) {
+      const s = await status(asOf, 'neukoelln');
+      expect(s).toMatchObject({ state: 'IN_FORCE', versionInForce: 1, validUntil: '2023-12-31', inForceSince: '2022-01-12' });
+      expect(s.amendmentsApplied).toEqual([]);
+      expect(s.parties).toEqual([
+        { party: 'neukoelln', complete: true, boundSince: '2022-01-12', signingRecorded: true, missing: [] },
+      ]);
+    }
+
+    const extended = await status('2024-06-01', 'neukoelln');
+    expect(extended).toMatchObject({ state: 'IN_FORCE', versionInForce: 2, validUntil: '2025-12-31', daysUntilExpiry: 578 });
+    expect(extended.amendmentsApplied).toEqual([
+      { type: 'VALIDITY_EXTENSION', source: 'Schreiben SenASGIVA vom 21.11.2023', decidedOn: '2023-11-21', effectiveOn: '2023-11-21', newVersion: 2 },
+    ]);
+    // The extension is backed by its source: Neukölln's signatures of version 1 carry over.
+    expect(extended.signatures.map((s: { role: string }) => s.role).sort()).toEqual(['finanzen', 'soziales']);
+
+    const after = await status('2026-01-15', 'neukoelln');
+    expect(after).toMatchObject({ state: 'EXPIRED', versionInForce: null, successorId: 'soziale-wohnhilfen-2026', successorState: 'DRAFT' });
+  });
+
+  it('says so for a district whose signing is not recorded, on every date', async () => {
+    // Before the signed text is on record (frozen 12.01.2022) there is nothing anyone could have signed.
+    const before = await status('2021-12-01', 'mitte');
+    expect(before).toMatchObject({ state: 'DRAFT', versionInForce: null, parties: [] });
+    for (const asOf of ['2022-06-30', '2023-06-30', '2024-06-01', '2026-01-15']) {
+      const s = await status(asOf, 'mitte');
+      expect(s.state).not.toBe('IN_FORCE');
+      expect(s.parties).toHaveLength(1);
+      expect(s.parties[0]).toMatchObject({ party: 'mitte', complete: false, boundSince: null, signingRecorded: false });
+      expect(s.missing.map((m: { role: string }) => m.role).sort()).toEqual(['finanzen', 'soziales']);
+    }
+  });
+
+  it('shows the whole agreement in force through Neukölln, with every missing signature listed', async () => {
+    const s = await status('2022-06-30');
+    expect(s.state).toBe('IN_FORCE');
+    const neukoelln = s.parties.find((p: { party: string }) => p.party === 'neukoelln');
+    expect(neukoelln).toMatchObject({ complete: true, boundSince: '2022-01-12' });
+    const incomplete = s.parties.filter((p: { complete: boolean; party: string }) => !p.complete).map((p: { party: string }) => p.party);
+    expect(incomplete).toHaveLength(13); // 11 districts and the two Senate departments
+    expect(s.missing).toHaveLength(2 * 11 + 2);
+  });
+
+  it('lists the events of the agreement with date, kind, actor and version', async () => {
+    const res = await t.gql(`{ agreement(id: "soziale-wohnhilfen") { successorId events { date kind version party actor } } }`);
+    const { events, successorId } = res.data!.agreement;
+    expect(successorId).toBe('soziale-wohnhilfen-2026');
+    const story = events.map((e: any) => `${e.date} ${e.kind} ${e.version ?? '-'} ${e.party ?? '-'}`);
+    expect(story).toEqual(
+      expect.arrayContaining([
+        '2022-01-12 FROZEN 1 -',
+        '2022-01-12 SIGNED 1 neukoelln',
+        '2022-01-12 ENTERED_INTO_FORCE 1 neukoelln',
+        '2023-11-21 AMENDED 2 -',
+        '2024-01-09 FOLLOW_UP_CREATED - -',
+        '2026-01-01 EXPIRED 2 -',
+      ]),
+    );
+    expect(events.map((e: { date: string }) => e.date)).toEqual([...events.map((e: { date: string }) => e.date)].sort());
+    expect(events.find((e: any) => e.kind === 'FROZEN').actor).toMatch(/agreements/);
+  });
+
+  it('refuses to freeze the 2026 follow-up until every focus indicator has its values, then accepts it', async () => {
+    const editor = await t.token({ name: 'Sven Senat', roles: ['senate-editor'], departments: ['senias'] });
+    const freeze = (version: number) =>
+      t.gql(`mutation($v: Int!) { freezeVersion(agreementId: "soziale-wohnhilfen-2026", version: $v, frozenOn: "2026-03-01") { number frozenOn } }`, { v: version }, { as: editor });
+    const refused = await freeze(1);
+    expect(refused.errors![0].extensions!.code).toBe('INVALID_STATE');
+    const violations = refused.errors![0].extensions!.violations as Array<{ path: string; label: string }>;
+    expect(violations).toHaveLength(10); // five standards, one indicator each, minimum and target missing
+    expect(violations).toContainEqual(
+      expect.objectContaining({
+        path: '/steeringFields/0/qualityStandards/3/indicators/0/targetValue',
+        label: 'Klientinnen- bzw. Klientenperspektive › Begleitung Zwangsräumungen › Indikator 1 › Zielwert',
+      }),
+    );
+
+    const v1 = (await t.gql(`{ agreement(id: "soziale-wohnhilfen-2026") { latestVersion { number yaml } } }`)).data!.agreement.latestVersion;
+    const withValues = v1.yaml.replace(
+      /direction: null\n(\s+)definition: null\n(\s+)dataSource: null\n(\s+)periodicity: null\n(\s+)minimumValue: null\n(\s+)targetValue: null/g,
+      'direction: higherIsBetter\n$1definition: null\n$2dataSource: null\n$3periodicity: quarterly\n$4minimumValue: 70\n$5targetValue: 90',
+    );
+    expect(withValues).not.toBe(v1.yaml);
+    const saved = await t.gql(
+      `mutation($y: String!) { saveDraft(agreementId: "soziale-wohnhilfen-2026", baseVersion: 1, yaml: $y, changeNote: "Werte für den Test") { number } }`,
+      { y: withValues },
+      { as: editor },
+    );
+    expect(saved.errors).toBeUndefined();
+    const accepted = await freeze(2);
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data!.freezeVersion).toEqual({ number: 2, frozenOn: '2026-03-01' });
+  });
+
+  it('keeps the shipped history when the agreements folder is loaded again', async () => {
+    const { loadAgreementsFolder } = await import('../src/bootstrap.js');
+    const { Logger } = await import('../src/common/logger.js');
+    const count = async () => (await t.sql(`SELECT (SELECT count(*) FROM agreement_versions) + (SELECT count(*) FROM signatures) + (SELECT count(*) FROM version_freezes) + (SELECT count(*) FROM amendments) + (SELECT count(*) FROM follow_ups) AS n`))[0].n;
+    const before = await count();
+    await loadAgreementsFolder(t.config, t.dataSource, new Logger('error'));
+    expect(await count()).toBe(before);
+  });
+});
+
+describe('lifecycle: an all-parties agreement signed completely', () => {
+  let t: TestApp;
+  let editor: string;
+  let admin: string;
+  let mitte: string;
+  beforeAll(async () => {
+    t = await startTestApp({ LOAD_AGREEMENTS: 'false' });
+    editor = await t.token({ name: 'Erika Editor', roles: ['senate-editor'], departments: ['senin'] });
+    admin = await t.token({ name: 'Anna Admin', roles: ['admin'] });
+    mitte = await t.token({ name: 'Max Mitte', roles: ['district-signatory'], district: 'mitte' });
+    t.defaultToken = editor;
+    const created = await t.gql(`mutation($y: String!) { createAgreement(yaml: $y) { number } }`, { y: sampleAgreementYaml('alle-parteien') });
+    expect(created.errors).toBeUndefined();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const sign = (as: string, input: Record<string, unknown>) =>
+    t.gql(SIGN, { input: { agreementId: 'alle-parteien', version: 1, level: 'QUALIFIED_ELECTRONIC', office: null, ...input } }, { as });
+  const status = async (asOf: string) => (await t.gql(STATUS, { id: 'alle-parteien', asOf, party: null })).data!.agreementStatus;
+
+  it('refuses to sign a draft', async () => {
+    const res = await sign(mitte, { party: 'mitte', role: 'finanzen', personName: 'Max Mitte', signedOn: '2024-02-01' });
+    expect(res.errors![0].extensions!.code).toBe('INVALID_STATE');
+  });
+
+  it('is in force only from the last required signature', async () => {
+    const frozen = await t.gql(`mutation { freezeVersion(agreementId: "alle-parteien", version: 1, frozenOn: "2023-12-01") { frozenOn } }`);
+    expect(frozen.data!.freezeVersion.frozenOn).toBe('2023-12-01');
+
+    const first = await sign(mitte, { party: 'mitte', role: 'buergerdienste', personName: 'Max Mitte', signedOn: '2024-02-01', evidence: { fileName: 'scan.pdf', sha256: 'a'.repeat(64) } });
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.recordSignature).toMatchObject({ party: 'mitte', role: 'buergerdienste', version: 1, recordedBy: 'Max Mitte (district-signatory mitte)' });
+    expect((await sign(admin, { party: 'senin', role: 'leitung', personName: 'Sabine Senatorin', signedOn: '2024-02-10' })).errors).toBeUndefined();
+
+    expect((await status('2024-01-15')).state).toBe('FROZEN');
+    const signing = await status('2024-02-15');
+    expect(signing.state).toBe('SIGNING');
+    expect(signing.missing).toEqual([{ party: 'mitte', role: 'finanzen', roleTitle: 'Für Finanzen zuständiges Bezirksamtsmitglied' }]);
+
+    expect((await sign(mitte, { party: 'mitte', role: 'finanzen', personName: 'Moritz Mitte', signedOn: '2024-03-05' })).errors).toBeUndefined();
+    expect((await status('2024-03-04')).state).toBe('SIGNING');
+    expect(await status('2024-03-05')).toMatchObject({ state: 'IN_FORCE', versionInForce: 1, inForceSince: '2024-03-05', validUntil: '2025-12-31', missing: [] });
+    expect((await status('2026-01-10')).state).toBe('EXPIRED');
+  });
+
+  it('refuses signatures for another party, unknown roles, double signatures, future dates', async () => {
+    const other = await sign(mitte, { party: 'senin', role: 'leitung', personName: 'Max Mitte', signedOn: '2024-02-10' });
+    expect(other.errors![0].extensions!.code).toBe('FORBIDDEN');
+    const neukoelln = await t.token({ roles: ['district-signatory'], district: 'neukoelln' });
+    const cross = await sign(neukoelln, { party: 'mitte', role: 'finanzen', personName: 'Nora Neukölln', signedOn: '2024-02-10' });
+    expect(cross.errors![0].extensions!.code).toBe('FORBIDDEN');
+    const unknownRole = await sign(mitte, { party: 'mitte', role: 'kultur', personName: 'Max Mitte', signedOn: '2024-02-10' });
+    expect(unknownRole.errors![0].extensions!.code).toBe('BAD_INPUT');
+    const twice = await sign(mitte, { party: 'mitte', role: 'finanzen', personName: 'Moritz Mitte', signedOn: '2024-03-06' });
+    expect(twice.errors![0].extensions!.code).toBe('INVALID_STATE');
+  });
+
+  it('withdraws a wrongly recorded signature with a reason and keeps it in the history', async () => {
+    const list = await t.gql(`{ agreement(id: "alle-parteien") { signatures { id role withdrawal { reason } } } }`);
+    const finanzen = list.data!.agreement.signatures.find((s: { role: string }) => s.role === 'finanzen');
+    const res = await t.gql(
+      `mutation($input: WithdrawSignatureInput!) { withdrawSignature(input: $input) { role withdrawal { withdrawnOn reason actor } } }`,
+      { input: { signatureId: finanzen.id, withdrawnOn: '2024-04-01', reason: 'Falsche Person erfasst' } },
+      { as: mitte },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.withdrawSignature.withdrawal).toEqual({ withdrawnOn: '2024-04-01', reason: 'Falsche Person erfasst', actor: 'Max Mitte (district-signatory mitte)' });
+    // History is not rewritten: in force in March, signing again from the withdrawal on.
+    expect((await status('2024-03-20')).state).toBe('IN_FORCE');
+    expect((await status('2024-04-02')).state).toBe('SIGNING');
+    const again = await t.gql(`{ agreement(id: "alle-parteien") { signatures { role withdrawal { reason } } } }`);
+    expect(again.data!.agreement.signatures).toHaveLength(3);
+
+    const future = await sign(mitte, { party: 'mitte', role: 'finanzen', personName: 'Moritz Mitte', signedOn: '2999-01-01' });
+    expect(future.errors![0].extensions!.code).toBe('BAD_INPUT');
+    expect(future.errors![0].extensions!.violations[0].field).toBe('signedOn');
+  });
+
+  it('of two people recording the same signature at the same moment, exactly one succeeds', async () => {
+    const results = await Promise.all(
+      [1, 2].map(() => sign(mitte, { party: 'mitte', role: 'finanzen', personName: 'Moritz Mitte', signedOn: '2024-04-10' })),
+    );
+    const ok = results.filter((r) => !r.errors);
+    const refused = results.filter((r) => r.errors);
+    expect(ok).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.errors![0].extensions!.code).toBe('INVALID_STATE');
+    const active = await t.sql(
+      `SELECT count(*)::int AS n FROM signatures s WHERE agreement_id = 'alle-parteien' AND role = 'finanzen'
+         AND NOT EXISTS (SELECT 1 FROM signature_withdrawals w WHERE w.signature_id = s.id)`,
+    );
+    expect(active[0].n).toBe(1);
+  });
+
+  it('extends validity: only the end date changes, signatures carry over, other changes are refused', async () => {
+    const ext = await t.gql(
+      `mutation($input: ExtendValidityInput!) { extendValidity(input: $input) { type baseVersion newVersion source } }`,
+      { input: { agreementId: 'alle-parteien', until: '2026-12-31', source: 'Schreiben SenIn vom 01.11.2025', decidedOn: '2025-11-01', effectiveOn: '2025-11-01' } },
+    );
+    expect(ext.errors).toBeUndefined();
+    expect(ext.data!.extendValidity).toEqual({ type: 'VALIDITY_EXTENSION', baseVersion: 1, newVersion: 2, source: 'Schreiben SenIn vom 01.11.2025' });
+    expect(await status('2026-06-01')).toMatchObject({ state: 'IN_FORCE', versionInForce: 2, validUntil: '2026-12-31' });
+    const diff = await t.gql(`{ versionDiff(agreementId: "alle-parteien", from: 1, to: 2) { changes { label before after } unified } }`);
+    expect(diff.data!.versionDiff.changes).toEqual([{ label: 'Geltungsdauer › Ende', before: '2025-12-31', after: '2026-12-31' }]);
+
+    const v2 = (await t.gql(`{ agreement(id: "alle-parteien") { version(number: 2) { yaml } } }`)).data!.agreement.version.yaml as string;
+    const sneaky = await t.gql(
+      `mutation($input: AmendAgreementInput!) { amendAgreement(input: $input) { newVersion } }`,
+      {
+        input: {
+          agreementId: 'alle-parteien', baseVersion: 2, type: 'VALIDITY_EXTENSION', source: 'Test', decidedOn: '2025-11-02', effectiveOn: '2025-11-02',
+          yaml: v2.replace('until: 2026-12-31', 'until: 2027-12-31').replace('targetValue: 90', 'targetValue: 99'),
+        },
+      },
+    );
+    expect(sneaky.errors![0].extensions!.code).toBe('BAD_INPUT');
+    expect(JSON.stringify(sneaky.errors![0].extensions!.violations)).toContain('Zielwert');
+  });
+
+  it('a content amendment needs fresh signatures; until then the previous version stays in force', async () => {
+    const v2 = (await t.gql(`{ agreement(id: "alle-parteien") { version(number: 2) { yaml } } }`)).data!.agreement.version.yaml as string;
+    const res = await t.gql(
+      `mutation($input: AmendAgreementInput!) { amendAgreement(input: $input) { type newVersion } }`,
+      {
+        input: {
+          agreementId: 'alle-parteien', baseVersion: 2, type: 'CONTENT_AMENDMENT', source: 'Beschluss der Steuerungsrunde vom 01.02.2026',
+          decidedOn: '2026-02-01', effectiveOn: '2026-03-01', yaml: v2.replace('targetValue: 90', 'targetValue: 95'),
+        },
+      },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.amendAgreement).toEqual({ type: 'CONTENT_AMENDMENT', newVersion: 3 });
+    expect(await status('2026-04-01')).toMatchObject({ state: 'IN_FORCE', versionInForce: 2 });
+  });
+
+  it('is guarded: a reader cannot freeze, an editor of another department cannot extend', async () => {
+    const reader = await t.token({ roles: ['reader'] });
+    const r = await t.gql(`mutation { freezeVersion(agreementId: "alle-parteien", version: 3) { number } }`, {}, { as: reader });
+    expect(r.errors![0].extensions!.code).toBe('FORBIDDEN');
+    const senfin = await t.token({ roles: ['senate-editor'], departments: ['senfin'] });
+    const e = await t.gql(
+      `mutation($input: ExtendValidityInput!) { extendValidity(input: $input) { newVersion } }`,
+      { input: { agreementId: 'alle-parteien', until: '2030-12-31', source: 'x', decidedOn: '2026-01-01', effectiveOn: '2026-01-01' } },
+      { as: senfin },
+    );
+    expect(e.errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it('lists agreements expiring within a number of days', async () => {
+    const res = await t.gql(`{ expiringAgreements(withinDays: 60, asOf: "2026-11-15") { agreementId validUntil daysUntilExpiry } }`);
+    expect(res.data!.expiringAgreements).toEqual([{ agreementId: 'alle-parteien', validUntil: '2026-12-31', daysUntilExpiry: 46 }]);
+    const none = await t.gql(`{ expiringAgreements(withinDays: 30, asOf: "2026-11-15") { agreementId } }`);
+    expect(none.data!.expiringAgreements).toEqual([]);
+  });
+});
+
