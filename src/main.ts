@@ -15,7 +15,13 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = new Logger(config.logLevel);
-  const db = await openDatabase(config, logger);
+  let db: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    db = await openDatabase(config, logger);
+  } catch (error) {
+    logger.error(error instanceof Error ? error.message : String(error), { phase: 'database start' });
+    process.exit(1);
+  }
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {

