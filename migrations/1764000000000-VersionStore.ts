@@ -16,7 +16,7 @@ export class VersionStore1764000000000 implements MigrationInterface {
         agreement_id  text NOT NULL REFERENCES agreements(id),
         number        integer NOT NULL CHECK (number > 0),
         yaml          text NOT NULL,
-        content       jsonb NOT NULL,
+        content       json NOT NULL, -- json, not jsonb: keeps the document's key order for diffs and reading
         content_hash  char(64) NOT NULL,
         previous_hash char(64),
         chain_hash    char(64) NOT NULL,

@@ -143,7 +143,7 @@ describe('CLI on real files and a real database', () => {
     // A superuser switches triggers off for the session, as an attacker with database access could.
     await db.query(`SET session_replication_role = replica`);
     await db.query(
-      `UPDATE agreement_versions SET content = jsonb_set(content, '{title}', '"Manipuliert"') WHERE agreement_id = 'import-a' AND number = 2`,
+      `UPDATE agreement_versions SET content = jsonb_set(content::jsonb, '{title}', '"Manipuliert"')::json WHERE agreement_id = 'import-a' AND number = 2`,
     );
     await db.query(`SET session_replication_role = origin`);
     const broken = await runCli(['verify'], env);
@@ -151,7 +151,7 @@ describe('CLI on real files and a real database', () => {
     expect(broken.stdout).toContain('BROKEN: import-a version 2: stored content does not match its content hash');
 
     await db.query(`SET session_replication_role = replica`);
-    await db.query(`UPDATE agreement_versions SET content = jsonb_set(content, '{title}', '"Testvereinbarung Bürgerämter"') WHERE agreement_id = 'import-a' AND number = 2`);
+    await db.query(`UPDATE agreement_versions SET content = jsonb_set(content::jsonb, '{title}', '"Testvereinbarung Bürgerämter"')::json WHERE agreement_id = 'import-a' AND number = 2`);
     await db.query(`UPDATE agreement_versions SET author = 'jemand anderes' WHERE agreement_id = 'export-test' AND number = 1`);
     await db.query(`SET session_replication_role = origin`);
     const author = await runCli(['verify'], env);

@@ -14,7 +14,8 @@ export class VersionRow {
   @Column({ type: 'text' })
   yaml: string;
 
-  @Column({ type: 'jsonb' })
+  /** Stored as json (not jsonb), which keeps the key order of the document. */
+  @Column({ type: 'json' })
   content: AgreementDocument;
 
   @Column({ name: 'content_hash', type: 'char', length: 64 })
