@@ -3,7 +3,7 @@ import { DateScalar } from '../../graphql/date.scalar.js';
 import type { Amendment } from '../../lifecycle/index.js';
 import { AmendmentTypeEnum } from './enums.js';
 
-@ObjectType({ description: 'A change to an agreement after signing; each yields a new version linked to the one it amends.' })
+@ObjectType('Amendment', { description: 'A change to an agreement after signing; each yields a new version linked to the one it amends.' })
 export class AmendmentModel {
   @Field(() => ID)
   id: string;

@@ -24,7 +24,7 @@ export class SignatureWithdrawal {
   actor: string;
 }
 
-@ObjectType({ description: 'A signatory of a party signed one exact version (bound to its content hash).' })
+@ObjectType('Signature', { description: 'A signatory of a party signed one exact version (bound to its content hash).' })
 export class SignatureModel {
   @Field(() => ID)
   id: string;

@@ -8,7 +8,7 @@ export enum ChangeKind {
 }
 registerEnumType(ChangeKind, { name: 'ChangeKind' });
 
-@ObjectType({ description: 'One field that differs between two versions.' })
+@ObjectType('FieldChange', { description: 'One field that differs between two versions.' })
 export class FieldChangeModel {
   @Field({ description: 'JSON Pointer into the later version (into the earlier one for removals).' })
   path: string;
