@@ -8,7 +8,7 @@ import { AgreementsModule } from './agreements/agreements.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AccessInterceptor } from './auth/access.interceptor.js';
 import { AuthModule, TOKEN_VERIFIER } from './auth/auth.module.js';
-import { authenticate } from './auth/authenticate.js';
+import { authenticate, authenticationOf } from './auth/authenticate.js';
 import type { TokenVerifier } from './auth/tokens/index.js';
 import type { Logger } from './common/logger.js';
 import { APP_CONFIG, APP_LOGGER } from './common/tokens.js';
@@ -79,7 +79,8 @@ export class AppModule {
             ],
             formatError: createFormatError(logger, limits.exposeErrorDetails),
             context: async ({ req }: { req: Request }): Promise<GraphQLContext> => {
-              const auth = await authenticate(verifier, req.headers.authorization);
+              // Normally done by the middleware in front of /graphql (see createApp).
+              const auth = authenticationOf(req) ?? (await authenticate(verifier, req.headers.authorization));
               return { req, loaders: createLoaders(versions, history, lifecycle), actor: auth.actor, authFailure: auth.failure };
             },
           }),

@@ -12,6 +12,9 @@ import type { AppConfig } from './config/config.js';
 import { createDataSource, migrate } from './database/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
 import { rateLimit } from './graphql/rate-limit.js';
+import { TOKEN_VERIFIER } from './auth/auth.module.js';
+import { authenticationMiddleware } from './auth/authenticate.js';
+import type { TokenVerifier } from './auth/tokens/index.js';
 
 export const LOADER_SUBJECT = 'system:agreements-folder';
 
@@ -80,6 +83,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, logge
   });
   // Bigger bodies get 413 before they are read; the limit leaves room for the largest document.
   app.useBodyParser('json', { limit: config.graphql.maxRequestBytes });
+  app.use('/graphql', authenticationMiddleware(app.get<TokenVerifier>(TOKEN_VERIFIER)));
   app.use('/graphql', rateLimit(config.graphql.rateLimitPerMinute));
   return app;
 }

@@ -1,3 +1,15 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import {
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  type GraphQLField,
+  type GraphQLInputType,
+} from 'graphql';
 import { generateKeyPair, importJWK, SignJWT, type JWTPayload } from 'jose';
 import { loadAgreementsFolder } from '../src/bootstrap.js';
 import { Logger } from '../src/common/logger.js';
@@ -42,6 +54,34 @@ async function rawPost(t: TestApp, query: string, variables: Record<string, unkn
   return { status: res.status, body: await res.text() };
 }
 
+/** A value of the given input type that passes GraphQL's own checks, so the call reaches the access check. */
+function exampleValue(type: GraphQLInputType): unknown {
+  const t = getNullableType(type);
+  if (isListType(t)) return [];
+  if (isEnumType(t)) return t.getValues()[0]!.name;
+  if (isInputObjectType(t)) {
+    return Object.fromEntries(Object.values(t.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, exampleValue(f.type)]));
+  }
+  const scalars: Record<string, unknown> = { Int: 1, Float: 1, Boolean: true, Date: '2024-01-01', DateTime: '2024-01-01T00:00:00.000Z' };
+  return scalars[t.name] ?? 'soziale-wohnhilfen';
+}
+
+/** Every root query field of the running schema, each as a minimal call with its required arguments. */
+function everyQuery(t: TestApp): Array<{ field: string; query: string; variables: Record<string, unknown> }> {
+  const fields = Object.values(t.app.get(GraphQLSchemaHost).schema.getQueryType()!.getFields()) as GraphQLField<unknown, unknown>[];
+  return fields.map((field) => {
+    const required = field.args.filter((a) => isNonNullType(a.type));
+    const params = required.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
+    const args = required.map((a) => `${a.name}: $${a.name}`).join(', ');
+    const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
+    return {
+      field: field.name,
+      query: `query${params ? `(${params})` : ''} { ${field.name}${args ? `(${args})` : ''}${selection} }`,
+      variables: Object.fromEntries(required.map((a) => [a.name, exampleValue(a.type)])),
+    };
+  });
+}
+
 const count = async (t: TestApp, table: 'agreement_versions' | 'audit_log') =>
   Number((await t.sql(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
 
@@ -52,6 +92,7 @@ describe('authentication, audit trail and CLI tokens (local key)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     // As the service does on start (LOAD_AGREEMENTS defaults to true): the shipped agreements are in.
+    // Idempotent: should startTestApp have loaded them already, this adds nothing.
     await loadAgreementsFolder(t.config, t.dataSource, new Logger('error'));
     admin = await t.token({ name: 'Ada Admin', subject: 'u-ada', roles: ['admin'] });
     editor = await t.token(EDITOR);
@@ -145,9 +186,28 @@ describe('authentication, audit trail and CLI tokens (local key)', () => {
       expectRefused(await t.gql(CREATE, { yaml: sampleAgreementYaml('anonym') }, { as: null }), 'UNAUTHENTICATED');
     });
 
+    it('refuses every root query of the schema, whatever was added since', async () => {
+      const calls = everyQuery(t);
+      expect(calls.map((c) => c.field)).toEqual(expect.arrayContaining(['agreement', 'agreements', 'auditLog']));
+      const outcomes = [];
+      for (const { field, query, variables } of calls) {
+        const anonymous = await t.gql(query, variables, { as: null });
+        const withToken = await t.gql(query, variables, { as: admin });
+        outcomes.push({ field, anonymous: codeOf(anonymous), withToken: codeOf(withToken) ?? 'answered' });
+      }
+      // With a token each call gets past the access check, so the calls themselves are well-formed.
+      expect(outcomes).toEqual(calls.map(({ field }) => ({ field, anonymous: 'UNAUTHENTICATED', withToken: expect.not.stringMatching(/UNAUTHENTICATED|FORBIDDEN|GRAPHQL_/) })));
+    });
+
     it('with ALLOW_ANONYMOUS_READ=true: queries work, mutations and the audit log still need a token', async () => {
       const open = await startTestApp({ LOAD_AGREEMENTS: 'false', ALLOW_ANONYMOUS_READ: 'true' });
       try {
+        // Every root query is open, except the audit log.
+        for (const { field, query, variables } of everyQuery(open)) {
+          const code = codeOf(await open.gql(query, variables, { as: null }));
+          expect({ field, code }).toEqual({ field, code: field === 'auditLog' ? 'UNAUTHENTICATED' : expect.not.stringMatching(/UNAUTHENTICATED|FORBIDDEN|GRAPHQL_/) });
+        }
+
         const stored = await open.gql(CREATE, { yaml: sampleAgreementYaml('oeffentlich') }, { as: await open.token(EDITOR) });
         expect(stored.errors).toBeUndefined();
 
@@ -184,6 +244,7 @@ describe('authentication, audit trail and CLI tokens (local key)', () => {
 
     beforeAll(async () => {
       const other = await t.token(OTHER_EDITOR);
+      expect((await t.gql(CREATE, { yaml: sampleAgreementYaml('audit-nachbar') }, { as: editor })).errors).toBeUndefined();
       expect((await t.gql(CREATE, { yaml: v1, note: 'Erster Entwurf' }, { as: editor })).errors).toBeUndefined();
       expect(codeOf(await t.gql(SAVE, { id: ID, base: 1, yaml: v2 }, { as: other }))).toBe('FORBIDDEN');
       expect((await t.gql(SAVE, { id: ID, base: 1, yaml: v2 }, { as: editor })).errors).toBeUndefined();
@@ -225,9 +286,9 @@ describe('authentication, audit trail and CLI tokens (local key)', () => {
       expect(limited.data!.auditLog.map((e: Entry) => e.id)).toEqual(entries.slice(0, 2).map((e) => e.id));
       expect(codeOf(await audit({ id: ID, limit: 0 }, admin))).toBe('BAD_INPUT');
       // The whole log, for admins, holds other agreements' entries too.
-      const all = await audit({ limit: 1000 }, admin);
-      expect(all.data!.auditLog.length).toBeGreaterThan(entries.length);
-      expect(all.data!.auditLog.map((e: Entry) => e.id)).toEqual(expect.arrayContaining(entries.map((e) => e.id)));
+      const all: Entry[] = (await audit({ limit: 1000 }, admin)).data!.auditLog;
+      expect(all.map((e) => e.id)).toEqual(expect.arrayContaining(entries.map((e) => e.id)));
+      expect(all.filter((e) => e.agreementId === 'audit-nachbar')).toMatchObject([{ operation: 'createAgreement', outcome: 'ok' }]);
     });
 
     it('is open to the editors of the lead department for their agreements only', async () => {
@@ -345,8 +406,11 @@ describe('authentication with an OIDC identity provider', () => {
     expect(withA.errors).toBeUndefined();
     expect(withA.data!.createAgreement).toMatchObject({ number: 1, author: 'Erika Muster (senate-editor senin)' });
 
-    idp.publish(a, b); // the new key is announced
-    idp.publish(b); // then the old one withdrawn
+    // The new key is announced; tokens signed with the old one keep working meanwhile.
+    idp.publish(a, b);
+    expect((await create('oidc-schluessel-a2', await idp.sign(a, EDITOR))).errors).toBeUndefined();
+    // Then the old key is withdrawn, and the first token signed with the new one arrives.
+    idp.publish(b);
     const withB = await create('oidc-schluessel-b', await idp.sign(b, { ...EDITOR, name: 'Berta Neu' }));
     expect(withB.errors).toBeUndefined();
     expect(withB.data!.createAgreement.author).toBe('Berta Neu (senate-editor senin)');

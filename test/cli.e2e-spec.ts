@@ -5,6 +5,7 @@ import pg from 'pg';
 import { runCli } from './support/cli.js';
 import { realAgreementYaml, sampleAgreementYaml } from './support/documents.js';
 import { createTestDatabase } from './support/test-app.js';
+import { projectRoot } from '../src/common/project-root.js';
 
 describe('CLI on real files and a real database', () => {
   let dir: string;
@@ -110,6 +111,37 @@ describe('CLI on real files and a real database', () => {
     expect(await count()).toBe(4);
   });
 
+  it('import replays lifecycle files once, and refuses a history the rules forbid, located, storing nothing', async () => {
+    const folder = join(dir, 'history');
+    mkdirSync(folder);
+    for (const name of ['soziale-wohnhilfen.yaml', 'soziale-wohnhilfen.lifecycle.yaml', 'soziale-wohnhilfen-2026.yaml', 'soziale-wohnhilfen-2026.lifecycle.yaml']) {
+      writeFileSync(join(folder, name), readFileSync(join(projectRoot(), 'agreements', name)));
+    }
+    const first = await runCli(['import', folder], env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('soziale-wohnhilfen applied: Fassung 1 eingefroren am 12.01.2022');
+    expect(first.stdout).toContain('soziale-wohnhilfen applied: Verlängerung von Fassung 1 bis 31.12.2025 (Schreiben SenASGIVA vom 21.11.2023)');
+    const versions = await count();
+
+    const again = await runCli(['import', folder], env);
+    expect(again.stdout).not.toContain('applied');
+    expect(again.stdout).toContain('already recorded: Unterschrift neukoelln/soziales auf Fassung 1 am 12.01.2022');
+    expect(await count()).toBe(versions);
+
+    const history = join(folder, 'soziale-wohnhilfen.lifecycle.yaml');
+    writeFileSync(
+      history,
+      readFileSync(history, 'utf8') +
+        '  - signature:\n      version: 2\n      party: mitte\n      role: kultur\n      personName: Mara Mitte\n      office: null\n      signedOn: 2024-01-10\n      level: handwrittenScan\n      evidence: null\n',
+    );
+    const refused = await runCli(['import', folder], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/soziale-wohnhilfen\.lifecycle\.yaml:\d+:5 \/events\/4\/signature BAD_INPUT: .*kultur/);
+    expect(await count()).toBe(versions);
+    const signatures = await db.query(`SELECT count(*)::int AS n FROM signatures WHERE party = 'mitte'`);
+    expect(signatures.rows[0].n).toBe(0);
+  });
+
   it('export gives back the stored YAML byte for byte', async () => {
     const original = sampleAgreementYaml('export-test') + '# Kommentar am Ende, mit Umlauten: äöüß\n\n';
     write('export-in.yaml', original);
@@ -138,7 +170,7 @@ describe('CLI on real files and a real database', () => {
   it('verify: exit 0 on an intact chain, 1 naming the first link altered behind the service\'s back', async () => {
     const ok = await runCli(['verify'], env);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/chain intact: 5 version\(s\) of 4 agreement\(s\)/);
+    expect(ok.stdout).toMatch(/chain intact: 7 version\(s\) of 5 agreement\(s\)/);
 
     // A superuser switches triggers off for the session, as an attacker with database access could.
     await db.query(`SET session_replication_role = replica`);

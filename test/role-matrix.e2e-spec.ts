@@ -244,7 +244,14 @@ describe.each(schemaMutations.filter((m) => m in EXPECTED && m in SAMPLE_CALLS))
     expect(after).not.toEqual(before);
   });
 
-  it.each(CALLERS)('$label', async ({ role, claims }) => {
+  const cases = CALLERS.map((caller) => {
+    const expectation =
+      caller.role === null ? 'UNAUTHENTICATED, nothing changes, not audited'
+      : allowed.includes(caller.role) ? 'let through'
+      : 'FORBIDDEN, nothing changes, audited';
+    return { ...caller, expectation };
+  });
+  it.each(cases)('$label: $expectation', async ({ role, claims }) => {
     const outcome = await attempt(mutation, claims);
     const code = codeOf(outcome.res);
     if (code && GRAPHQL_LEVEL.includes(code)) {
@@ -265,7 +272,7 @@ describe.each(schemaMutations.filter((m) => m in EXPECTED && m in SAMPLE_CALLS))
 
 (schemaMutations.includes('recordSignature') ? it : it.skip)('a district signatory signs for her own district only, not for the Senate department', async () => {
   const { id } = await frozen();
-  const as = await tokenFor(CALLERS[1]!.claims);
+  const as = await tokenFor(CALLERS.find((c) => c.role === 'district-signatory')!.claims);
   const before = await fingerprint();
   const res = await t.gql(SIGN, { input: signatureInput(id, 'senin', 'leitung') }, { as });
   expect(codeOf(res)).toBe('FORBIDDEN');

@@ -1,3 +1,4 @@
+import type { NextFunction, Request, Response } from 'express';
 import type { Actor } from './roles.js';
 import { TokenError, TokenKeysUnavailableError, type TokenFailure, type TokenVerifier } from './tokens/index.js';
 
@@ -18,4 +19,25 @@ export async function authenticate(verifier: TokenVerifier, header: string | und
     if (error instanceof TokenKeysUnavailableError) return { actor: null, failure: 'keys-unavailable' };
     throw error;
   }
+}
+
+/** Where the authentication middleware leaves its result for the rate limit and the GraphQL context. */
+export const AUTH_ON_REQUEST = Symbol('zv-authentication');
+type WithAuth = { [AUTH_ON_REQUEST]?: Authentication };
+
+/** Verifies the token once per request, before the rate limit, so limits count verified callers. */
+export function authenticationMiddleware(verifier: TokenVerifier) {
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    authenticate(verifier, req.headers.authorization).then(
+      (auth) => {
+        (req as WithAuth)[AUTH_ON_REQUEST] = auth;
+        next();
+      },
+      next,
+    );
+  };
+}
+
+export function authenticationOf(req: Request): Authentication | undefined {
+  return (req as WithAuth)[AUTH_ON_REQUEST];
 }

@@ -32,6 +32,6 @@ describe('loadConfig', () => {
 
   it('takes OIDC settings only complete', () => {
     const c = loadConfig({ OIDC_ISSUER: 'https://idp', OIDC_AUDIENCE: 'zv', OIDC_JWKS_URL: 'https://idp/jwks' });
-    expect(c.oidc).toEqual({ issuer: 'https://idp', audience: 'zv', jwksUrl: 'https://idp/jwks', jwksCooldownMs: 30000 });
+    expect(c.oidc).toEqual({ issuer: 'https://idp', audience: 'zv', jwksUrl: 'https://idp/jwks', jwksCooldownMs: 30000, jwksMaxAgeMs: 600000 });
   });
 });

@@ -14,7 +14,7 @@ export interface AppConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   production: boolean;
   /** Verify tokens of the administration's identity provider; null: sign and verify with a local key under dataDir. */
-  oidc: { issuer: string; audience: string; jwksUrl: string; jwksCooldownMs: number } | null;
+  oidc: { issuer: string; audience: string; jwksUrl: string; jwksCooldownMs: number; jwksMaxAgeMs: number } | null;
   /** The agreements and papers are public documents; whether reading needs a token is a choice. */
   allowAnonymousRead: boolean;
   graphql: {
@@ -95,6 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         jwksUrl: env.OIDC_JWKS_URL!,
         // A token with an unknown key id makes the service refetch the keys at most this often.
         jwksCooldownMs: int('OIDC_JWKS_COOLDOWN_MS', 30_000, 0, 3_600_000),
+        // A key the provider withdraws stays trusted at most this long.
+        jwksMaxAgeMs: int('OIDC_JWKS_MAX_AGE_MS', 600_000, 1_000, 86_400_000),
       };
     } catch {
       problems.push('OIDC_JWKS_URL is not a valid URL');

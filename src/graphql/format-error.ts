@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError } from '../common/app-error.js';
 import type { Logger } from '../common/logger.js';
 
@@ -17,6 +17,13 @@ export function createFormatError(logger: Logger, exposeDetails: boolean) {
         path: formatted.path,
         extensions: { ...original.details, code: original.code },
       };
+    }
+    // Apollo re-labels every validation error GRAPHQL_VALIDATION_FAILED; our limit rules' own codes
+    // (QUERY_TOO_DEEP, …) and figures are on the error it wraps.
+    const rule = original instanceof GraphQLError && original.originalError instanceof GraphQLError ? original.originalError : null;
+    const ruleCode = rule?.extensions?.code;
+    if (typeof ruleCode === 'string') {
+      return { ...formatted, extensions: { ...rule!.extensions, code: ruleCode } };
     }
     const code = formatted.extensions?.code;
     // Errors raised by GraphQL itself (parse, validation, bad variables) are the caller's and safe to show.

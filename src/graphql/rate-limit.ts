@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { authenticationOf } from '../auth/authenticate.js';
 
 /**
- * A fixed one-minute window per bearer token (per client address without one), in memory.
+ * A fixed one-minute window per verified caller (per client address without a valid token, so
+ * made-up tokens do not buy fresh windows), in memory.
  * Each instance counts for itself: behind a balancer over n instances a caller gets up to n times
  * the limit, which is fine for protection against runaway clients, not for billing.
  */
@@ -37,8 +39,8 @@ export function rateLimit(perMinute: number, now: () => number = Date.now) {
 }
 
 function keyOf(req: Request): string {
-  const auth = req.headers.authorization;
-  // The raw token is not kept in memory longer than needed; its digest identifies it.
-  if (auth) return 'token:' + createHash('sha256').update(auth).digest('hex');
+  const actor = authenticationOf(req)?.actor;
+  // The raw token is not kept in memory; the digest of the verified one identifies it.
+  if (actor) return 'token:' + createHash('sha256').update(req.headers.authorization ?? '').digest('hex');
   return 'addr:' + (req.socket.remoteAddress ?? 'unknown');
 }

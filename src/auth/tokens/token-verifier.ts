@@ -55,8 +55,13 @@ export function createOidcVerifier(options: {
   jwksUrl: string;
   /** Minimum time between refetches for an unknown kid; 0 only in tests, it lets any token trigger a fetch. */
   jwksCooldownMs?: number;
+  /** How long a fetched key set is trusted; a key withdrawn by the provider is accepted at most this long. */
+  jwksMaxAgeMs?: number;
 }): TokenVerifier {
-  const keys = createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: options.jwksCooldownMs ?? 30_000 });
+  const keys = createRemoteJWKSet(new URL(options.jwksUrl), {
+    cooldownDuration: options.jwksCooldownMs ?? 30_000,
+    cacheMaxAge: options.jwksMaxAgeMs ?? 600_000,
+  });
   return verifierFor(keys, { issuer: options.issuer, audience: options.audience, algorithms: OIDC_ALGORITHMS });
 }
 

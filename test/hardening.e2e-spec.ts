@@ -1,0 +1,284 @@
+import { sampleAgreementYaml } from './support/documents.js';
+import { startTestApp, type GraphQLResponse, type TestApp } from './support/test-app.js';
+
+/** Each limit as a client meets it over HTTP. */
+
+const EDITOR = { name: 'Erika Muster', roles: ['senate-editor' as const], departments: ['senin'] };
+const CREATE = `mutation($yaml: String!) { createAgreement(yaml: $yaml) { number } }`;
+
+/** Runs `fn` and counts the SQL statements the app sent meanwhile (the app logs each through the data source's logger). */
+async function countQueries<T>(t: TestApp, fn: () => Promise<T>): Promise<{ result: T; queries: number }> {
+  const original = t.dataSource.logger;
+  let queries = 0;
+  t.dataSource.logger = Object.assign(Object.create(original), { logQuery: () => void queries++ });
+  try {
+    return { result: await fn(), queries };
+  } finally {
+    t.dataSource.logger = original;
+  }
+}
+
+const count = async (t: TestApp, table: 'agreement_versions' | 'audit_log') =>
+  Number((await t.sql(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
+
+/**
+ * A limit refused the whole operation while validating: one error with a message, no data, no SQL.
+ * Returns the error; each test checks the codes it collected last, so that every other check has run.
+ */
+async function refusedBeforeExecution(t: TestApp, query: string, message: RegExp) {
+  const { result: res, queries } = await countQueries(t, () => t.gql(query));
+  expect({ status: res.status, hasData: 'data' in res, errors: res.errors?.length, queries }).toEqual({ status: 400, hasData: false, errors: 1, queries: 0 });
+  expect(res.errors![0].message).toMatch(message);
+  return res.errors![0];
+}
+const codes = (...errors: Array<{ extensions?: Record<string, any> }>) => errors.map((e) => e.extensions?.code);
+
+/** The same check's counterpart: a query inside the limit is answered from the database. */
+async function expectAnswered(t: TestApp, query: string): Promise<GraphQLResponse> {
+  const { result: res, queries } = await countQueries(t, () => t.gql(query));
+  expect(res.errors).toBeUndefined();
+  expect(queries).toBeGreaterThan(0);
+  return res;
+}
+
+async function appWith(env: Record<string, string>): Promise<TestApp> {
+  const t = await startTestApp({ LOAD_AGREEMENTS: 'false', ...env });
+  t.defaultToken = await t.token(EDITOR);
+  expect((await t.gql(CREATE, { yaml: sampleAgreementYaml('haertung') })).errors).toBeUndefined();
+  return t;
+}
+
+describe('query limits, checked before anything runs', () => {
+  it('refuses a query nested deeper than GRAPHQL_MAX_DEPTH, fragments included', async () => {
+    // The lowest limit the configuration allows, so that the oldest fields of the schema suffice.
+    const t = await appWith({ GRAPHQL_MAX_DEPTH: '2' });
+    try {
+      await expectAnswered(t, '{ agreements { id title } }');
+      const direct = await refusedBeforeExecution(t, '{ agreements { latestVersion { number } } }', /depth 3 exceeds the limit of 2/);
+      expect(direct.extensions).toMatchObject({ depth: 3, limit: 2 });
+      const viaFragments = await refusedBeforeExecution(
+        t,
+        '{ ...Q } fragment Q on Query { agreements { ...A } } fragment A on Agreement { latestVersion { number } }',
+        /depth 3 exceeds/,
+      );
+      expect(codes(direct, viaFragments)).toEqual(['QUERY_TOO_DEEP', 'QUERY_TOO_DEEP']);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('refuses a query more complex than GRAPHQL_MAX_COMPLEXITY', async () => {
+    const t = await appWith({ GRAPHQL_MAX_COMPLEXITY: '20' });
+    try {
+      await expectAnswered(t, '{ agreements { id } }'); // 1 + 10 × 1
+      // 1 + 10 × 3: a list multiplies what is asked of each element.
+      const error = await refusedBeforeExecution(t, '{ agreements { id title leadDepartment } }', /complexity 31 exceeds the limit of 20/);
+      expect(error.extensions).toMatchObject({ complexity: 31, limit: 20 });
+      expect(codes(error)).toEqual(['QUERY_TOO_COMPLEX']);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('refuses more aliases than GRAPHQL_MAX_ALIASES, in queries and in batched mutations', async () => {
+    const t = await appWith({ GRAPHQL_MAX_ALIASES: '3' });
+    try {
+      const aliased = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: agreement(id: "haertung") { id }`).join(' ')} }`;
+      await expectAnswered(t, aliased(3));
+      const query = await refusedBeforeExecution(t, aliased(4), /4 aliases, more than the limit of 3/);
+      expect(query.extensions).toMatchObject({ aliases: 4, limit: 3 });
+
+      const [versions, audit] = [await count(t, 'agreement_versions'), await count(t, 'audit_log')];
+      const batch = `mutation { ${[1, 2, 3, 4].map((i) => `c${i}: createAgreement(yaml: ${JSON.stringify(sampleAgreementYaml(`stapel-${i}`))}) { number }`).join(' ')} }`;
+      const mutation = await refusedBeforeExecution(t, batch, /4 aliases/);
+      expect([await count(t, 'agreement_versions'), await count(t, 'audit_log')]).toEqual([versions, audit]);
+      expect(codes(query, mutation)).toEqual(['TOO_MANY_ALIASES', 'TOO_MANY_ALIASES']);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('HTTP limits', () => {
+  it('answers a request body over MAX_REQUEST_BYTES with 413 and stores nothing', async () => {
+    const t = await appWith({ MAX_DOCUMENT_BYTES: '16384', MAX_REQUEST_BYTES: '32768' });
+    try {
+      const [versions, audit] = [await count(t, 'agreement_versions'), await count(t, 'audit_log')];
+      const huge = sampleAgreementYaml('riesig', `notes: "${'x'.repeat(64 * 1024)}"\n`);
+      const res = await t.gql(CREATE, { yaml: huge });
+      expect(res.status).toBe(413);
+      expect(res.data ?? null).toBeNull();
+      expect([await count(t, 'agreement_versions'), await count(t, 'audit_log')]).toEqual([versions, audit]);
+
+      // Under the request limit but over the document limit: the service itself refuses the document.
+      const big = await t.gql(CREATE, { yaml: sampleAgreementYaml('gross', `notes: "${'x'.repeat(20 * 1024)}"\n`) });
+      expect(big.status).toBe(200);
+      expect(big.errors![0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', problems: [expect.objectContaining({ code: 'too-large' })] });
+      expect(await count(t, 'agreement_versions')).toBe(versions);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('limits requests per token and minute with 429, RATE_LIMITED and Retry-After; other tokens are still served', async () => {
+    const t = await appWith({ RATE_LIMIT_PER_MINUTE: '5' });
+    try {
+      // The 5 requests of this minute: appWith used one to store an agreement.
+      for (let i = 0; i < 4; i++) expect((await t.gql('{ agreements { id } }')).status).toBe(200);
+      const versions = await count(t, 'agreement_versions');
+
+      const res = await fetch(`${t.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${t.defaultToken}` },
+        body: JSON.stringify({ query: CREATE, variables: { yaml: sampleAgreementYaml('zu-viel') } }),
+      });
+      expect(res.status).toBe(429);
+      const retryAfter = Number(res.headers.get('retry-after'));
+      expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60).toBe(true);
+      const body = (await res.json()) as GraphQLResponse;
+      expect(body.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: retryAfter });
+      expect(await count(t, 'agreement_versions')).toBe(versions);
+
+      const other = await t.gql('{ agreements { id } }', {}, { as: await t.token({ name: 'Rita Leser', roles: ['reader'] }) });
+      expect(other.status).toBe(200);
+      expect(other.data!.agreements).toEqual([{ id: 'haertung' }]);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('production switches', () => {
+  let prod: TestApp;
+  let dev: TestApp;
+  beforeAll(async () => {
+    prod = await appWith({ NODE_ENV: 'production' });
+    dev = await appWith({});
+  });
+  afterAll(async () => {
+    await prod.close();
+    await dev.close();
+  });
+
+  const landingPage = (t: TestApp) => fetch(`${t.baseUrl}/graphql`, { headers: { accept: 'text/html' } });
+
+  it('refuses introspection in production and allows it in development', async () => {
+    for (const query of ['{ __schema { types { name } } }', '{ __type(name: "Agreement") { fields { name } } }']) {
+      const refused = await prod.gql(query);
+      expect(refused.data ?? null).toBeNull();
+      expect(refused.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(refused.errors![0].message).toMatch(/introspection/i);
+      expect(JSON.stringify(refused)).not.toMatch(/Agreement"|AgreementVersion/);
+    }
+    const allowed = await dev.gql('{ __schema { types { name } } }');
+    expect(allowed.errors).toBeUndefined();
+    expect(allowed.data!.__schema.types.map((t: { name: string }) => t.name)).toContain('Agreement');
+  });
+
+  it('serves no landing page in production; development has GraphiQL', async () => {
+    const res = await landingPage(prod);
+    const text = await res.text();
+    expect(res.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
+    expect(text).not.toMatch(/<html|graphiql/i);
+
+    const devRes = await landingPage(dev);
+    expect(devRes.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await devRes.text()).toMatch(/graphiql/i);
+  });
+
+  it('shows an unexpected internal error without stack trace or SQL in production', async () => {
+    const reader = await prod.token({ name: 'Rita Leser', roles: ['reader'] });
+    await prod.sql('ALTER TABLE agreement_versions RENAME TO agreement_versions_x');
+    try {
+      const res = await fetch(`${prod.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${reader}` },
+        body: JSON.stringify({ query: '{ agreements { id } }' }),
+      });
+      const text = await res.text();
+      const body = JSON.parse(text);
+      expect(body.data ?? null).toBeNull();
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors[0].message).toBe('Internal server error');
+      expect(body.errors[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+      for (const secret of ['agreement_versions', 'SELECT', 'stack', ' at ', 'QueryFailedError', 'relation']) expect(text).not.toContain(secret);
+    } finally {
+      await prod.sql('ALTER TABLE agreement_versions_x RENAME TO agreement_versions');
+    }
+    const healed = await prod.gql('{ agreements { id } }', {}, { as: reader });
+    expect(healed.data!.agreements).toEqual([{ id: 'haertung' }]);
+  });
+
+  it('keeps the limit codes and figures in production, where other details of errors are dropped', async () => {
+    const aliases = `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: agreement(id: "haertung") { id }`).join(' ')} }`; // default limit 30
+    const res = await prod.gql(aliases);
+    expect({ status: res.status, hasData: 'data' in res, message: res.errors?.[0]?.message }).toEqual({
+      status: 400,
+      hasData: false,
+      message: 'query uses 31 aliases, more than the limit of 30',
+    });
+    // The figures are the caller's own query measured against a published setting: nothing internal.
+    expect(res.errors![0].extensions).toEqual({ code: 'TOO_MANY_ALIASES', aliases: 31, limit: 30 });
+  });
+
+  it('answers an oversized or broken request body in production without stack trace', async () => {
+    for (const body of ['{"query": "{ agreements { id } }"', JSON.stringify({ query: '#'.repeat(4 * 1024 * 1024) })]) {
+      const res = await fetch(`${prod.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${prod.defaultToken}` },
+        body,
+      });
+      expect([400, 413]).toContain(res.status);
+      const text = await res.text();
+      expect(text).not.toMatch(/\n\s+at |node_modules|"stack"|\.[jt]s:\d+|<html/i);
+    }
+  });
+});
+
+describe('CSRF prevention', () => {
+  let t: TestApp;
+  let reader: string;
+  beforeAll(async () => {
+    t = await appWith({});
+    reader = await t.token({ name: 'Rita Leser', roles: ['reader'] });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const get = (query: string, headers: Record<string, string> = {}) =>
+    fetch(`${t.baseUrl}/graphql?query=${encodeURIComponent(query)}`, { headers: { authorization: `Bearer ${reader}`, ...headers } });
+
+  it('refuses a simple GET without a preflight header, before anything runs', async () => {
+    const { result: res, queries } = await countQueries(t, () => get('{agreements{id}}'));
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/Cross-Site Request Forgery/);
+    expect(queries).toBe(0);
+  });
+
+  it('refuses a POST sent as text/plain', async () => {
+    const versions = await count(t, 'agreement_versions');
+    const res = await fetch(`${t.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', authorization: `Bearer ${t.defaultToken}` },
+      body: JSON.stringify({ query: CREATE, variables: { yaml: sampleAgreementYaml('quer') } }),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/Cross-Site Request Forgery/);
+    expect(await count(t, 'agreement_versions')).toBe(versions);
+  });
+
+  it('lets the same GET through with apollo-require-preflight, but never a mutation over GET', async () => {
+    const res = await get('{agreements{id}}', { 'apollo-require-preflight': 'true' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ data: { agreements: [{ id: 'haertung' }] } });
+
+    const versions = await count(t, 'agreement_versions');
+    const yaml = JSON.stringify(sampleAgreementYaml('per-get'));
+    const mutation = await fetch(`${t.baseUrl}/graphql?query=${encodeURIComponent(`mutation { createAgreement(yaml: ${yaml}) { number } }`)}`, {
+      headers: { authorization: `Bearer ${t.defaultToken}`, 'apollo-require-preflight': 'true' },
+    });
+    expect(mutation.status).toBe(405);
+    expect(await count(t, 'agreement_versions')).toBe(versions);
+  });
+});
