@@ -81,7 +81,16 @@ export function auditTarget(args: Record<string, unknown>, result: unknown): { a
   const str = (...xs: unknown[]) => (xs.find((x) => typeof x === 'string') as string | undefined) ?? null;
   const int = (...xs: unknown[]) => (xs.find((x) => Number.isInteger(x)) as number | undefined) ?? null;
   return {
-    agreementId: str(args.agreementId, input.agreementId, out.agreementId, input.predecessorId, args.id),
+    agreementId: str(args.agreementId, input.agreementId, out.agreementId, input.predecessorId, args.id, idInYaml(args.yaml)),
     version: int(out.number, args.version, input.version, args.baseVersion, input.baseVersion),
   };
+}
+
+/**
+ * The id line of a submitted document, read without parsing it (it may be hostile or invalid),
+ * so that a refused createAgreement is still found under the agreement it meant.
+ */
+function idInYaml(yaml: unknown): string | undefined {
+  if (typeof yaml !== 'string') return undefined;
+  return /^id:[ \t]*["']?([a-z0-9]+(?:-[a-z0-9]+)*)["']?[ \t]*(?:#.*)?$/m.exec(yaml.slice(0, 64 * 1024))?.[1];
 }

@@ -1,19 +1,16 @@
 import type { AgreementDocument, IsoDate } from '../documents/agreement.types.js';
+import type { SignatureLevel } from '../documents/lifecycle-file.types.js';
 
 export type { IsoDate } from '../documents/agreement.types.js';
 
 /** The input model of the lifecycle rules: an agreement's whole recorded history, storage-agnostic. */
 
 export type AmendmentType = 'validityExtension' | 'contentAmendment' | 'correction';
-export type SignatureLevel = 'handwrittenScan' | 'simpleElectronic' | 'advancedElectronic' | 'qualifiedElectronic';
 
 export const AMENDMENT_TYPES: readonly AmendmentType[] = ['validityExtension', 'contentAmendment', 'correction'];
-export const SIGNATURE_LEVELS: readonly SignatureLevel[] = [
-  'handwrittenScan',
-  'simpleElectronic',
-  'advancedElectronic',
-  'qualifiedElectronic',
-];
+
+// One list for the file format, the rules and the database check: defined with the file format.
+export { SIGNATURE_LEVELS, type SignatureLevel } from '../documents/lifecycle-file.types.js';
 
 export interface LifecycleVersion {
   number: number;

@@ -1,0 +1,14 @@
+import { auditTarget } from './access.interceptor.js';
+
+describe('auditTarget', () => {
+  it('finds the agreement and version from arguments, input or result', () => {
+    expect(auditTarget({ agreementId: 'a', baseVersion: 2 }, { agreementId: 'a', number: 3 })).toEqual({ agreementId: 'a', version: 3 });
+    expect(auditTarget({ input: { agreementId: 'b', version: 1 } }, null)).toEqual({ agreementId: 'b', version: 1 });
+    expect(auditTarget({ input: { predecessorId: 'c', id: 'c-2' } }, null)).toEqual({ agreementId: 'c', version: null });
+  });
+
+  it('reads the id line of a refused document without parsing it', () => {
+    expect(auditTarget({ yaml: '# Kopf\nformatVersion: 1\nid: baumpflege # Kommentar\ntitle: x\n' }, null).agreementId).toBe('baumpflege');
+    expect(auditTarget({ yaml: 'parties:\n  - id: mitte\n' }, null).agreementId).toBeNull();
+  });
+});
