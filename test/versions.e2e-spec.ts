@@ -198,4 +198,13 @@ describe('versioned agreement store over GraphQL', () => {
     // If this fails after a deliberate API change: npm run schema:emit, and commit the result.
     expect(printContract(t.app.get(GraphQLSchemaHost).schema)).toBe(committed);
   });
+
+  it('verifies the whole chain page by page', async () => {
+    const { VersionsService } = await import('../src/versions/versions.service.js');
+    const store = new VersionsService(t.dataSource, t.config);
+    const [{ n, a }] = await t.sql('SELECT count(*)::int AS n, count(DISTINCT agreement_id)::int AS a FROM agreement_versions');
+    expect(n).toBeGreaterThan(5);
+    // Pages of two rows cross agreement boundaries, which must not break the links.
+    expect(await store.verify(2)).toEqual({ ok: true, versions: n, agreements: a, firstBroken: null });
+  });
 });

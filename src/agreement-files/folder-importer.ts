@@ -11,8 +11,21 @@ import type { Problem } from '../documents/problems.js';
 import { HistoryRepository } from '../history/history.repository.js';
 import { LifecycleService } from '../history/lifecycle.service.js';
 import { replayEvent, type ReplayOutcome } from '../history/lifecycle-replay.js';
-import { validationFailed, VersionsService, type ImportEntry, type ParsedDocument } from '../versions/versions.service.js';
+import { validationFailed, VersionsService, type ParsedDocument } from '../versions/versions.service.js';
+import type { FieldChange } from '../documents/diff.js';
 import { parseFile, type AgreementFile } from './agreement-files.js';
+
+/** What an import did (or would do) with one agreement file. */
+export interface ImportEntry {
+  file: string;
+  agreementId: string;
+  action: 'create' | 'update' | 'unchanged';
+  /** The version the file is compared with (absent for a new agreement). */
+  baseVersion: number | null;
+  /** The version stored (or that would be stored in a dry run). */
+  newVersion: number | null;
+  changes: FieldChange[];
+}
 
 export interface LifecycleEntry {
   file: string;

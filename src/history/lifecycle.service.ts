@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { assertMayEdit, assertMaySignFor } from '../auth/policy.js';
 import { actorLabel, type Actor } from '../auth/roles.js';

@@ -29,34 +29,34 @@ const rows = () => [
 ];
 
 describe('verifyChain', () => {
-  it('accepts an intact chain', () => {
-    expect(verifyChain(rows())).toEqual({ ok: true, agreements: 2, versions: 3, firstBroken: null });
+  it('accepts an intact chain', async () => {
+    expect(await verifyChain(rows())).toEqual({ ok: true, agreements: 2, versions: 3, firstBroken: null });
   });
 
-  it('names altered content', () => {
+  it('names altered content', async () => {
     const r = rows();
     r[1]!.content = { title: 'Drei' };
-    expect(verifyChain(r).firstBroken).toEqual({ agreementId: 'a', number: 2, reason: 'stored content does not match its content hash' });
+    expect((await verifyChain(r)).firstBroken).toEqual({ agreementId: 'a', number: 2, reason: 'stored content does not match its content hash' });
   });
 
-  it('names YAML that no longer matches its content', () => {
+  it('names YAML that no longer matches its content', async () => {
     const r = rows();
     r[0]!.yaml = 'title: Anders\n';
-    expect(verifyChain(r).firstBroken).toMatchObject({ agreementId: 'a', number: 1, reason: 'stored YAML does not match the stored content' });
+    expect((await verifyChain(r)).firstBroken).toMatchObject({ agreementId: 'a', number: 1, reason: 'stored YAML does not match the stored content' });
   });
 
-  it('names a changed author, time or note through the chain hash', () => {
+  it('names a changed author, time or note through the chain hash', async () => {
     const r = rows();
     r[2]!.author = 'Max Muster';
-    expect(verifyChain(r).firstBroken).toMatchObject({ agreementId: 'b', number: 1 });
-    expect(verifyChain(r).firstBroken!.reason).toMatch(/chain hash/);
+    expect((await verifyChain(r)).firstBroken).toMatchObject({ agreementId: 'b', number: 1 });
+    expect((await verifyChain(r)).firstBroken!.reason).toMatch(/chain hash/);
   });
 
-  it('names a broken link and a gap in the numbering', () => {
+  it('names a broken link and a gap in the numbering', async () => {
     const relinked = rows();
     relinked[1]!.previousHash = relinked[2]!.chainHash;
-    expect(verifyChain(relinked).firstBroken!.reason).toMatch(/previous hash/);
+    expect((await verifyChain(relinked)).firstBroken!.reason).toMatch(/previous hash/);
     const gap = rows().filter((r) => !(r.agreementId === 'a' && r.number === 1));
-    expect(verifyChain(gap).firstBroken).toMatchObject({ agreementId: 'a', number: 2, reason: 'version number 2 follows nothing' });
+    expect((await verifyChain(gap)).firstBroken).toMatchObject({ agreementId: 'a', number: 2, reason: 'version number 2 follows nothing' });
   });
 });

@@ -5,7 +5,6 @@ import { actorLabel, type Actor } from '../auth/roles.js';
 import { AppError, ErrorCode, notFound } from '../common/app-error.js';
 import { APP_CONFIG } from '../common/tokens.js';
 import type { AppConfig } from '../config/config.js';
-import { AgreementRow } from '../agreements/agreement.entity.js';
 import type { AgreementDocument } from '../documents/agreement.types.js';
 import { chainHash, contentHash } from '../documents/canonical.js';
 import { diffAgreements, type FieldChange } from '../documents/diff.js';
@@ -27,18 +26,6 @@ export interface VersionDiffResult {
   to: number;
   changes: FieldChange[];
   unified: string;
-}
-
-/** What an import did (or would do) with one agreement file. */
-export interface ImportEntry {
-  file: string;
-  agreementId: string;
-  action: 'create' | 'update' | 'unchanged';
-  /** The version the file is compared with (absent for a new agreement). */
-  baseVersion: number | null;
-  /** The version stored (or that would be stored in a dry run). */
-  newVersion: number | null;
-  changes: FieldChange[];
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -173,9 +160,21 @@ export class VersionsService {
   }
 
   /** Recomputes every hash and link of every agreement; names the first broken one. */
-  async verify(): Promise<ChainReport> {
-    const rows = await this.dataSource.getRepository(VersionRow).find({ order: { agreementId: 'ASC', number: 'ASC' } });
-    return verifyChain(rows);
+  verify(pageSize = 500): Promise<ChainReport> {
+    return verifyChain(this.allVersionsInOrder(pageSize));
+  }
+
+  /** Pages through every version in (agreement, number) order, so memory stays flat however large the register. */
+  private async *allVersionsInOrder(pageSize: number): AsyncGenerator<VersionRow> {
+    let after: { agreementId: string; number: number } | null = null;
+    for (;;) {
+      const qb = this.dataSource.getRepository(VersionRow).createQueryBuilder('v');
+      if (after) qb.where('(v.agreementId, v.number) > (:id, :n)', { id: after.agreementId, n: after.number });
+      const page = await qb.orderBy('v.agreementId', 'ASC').addOrderBy('v.number', 'ASC').limit(pageSize).getMany();
+      yield* page;
+      if (page.length < pageSize) return;
+      after = page[page.length - 1]!;
+    }
   }
 
   /**
