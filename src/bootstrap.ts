@@ -65,7 +65,7 @@ export async function openDatabase(
 export async function loadAgreementsFolder(config: AppConfig, dataSource: DataSource, logger: Logger): Promise<void> {
   const report = await new FolderImporter(dataSource, config).import(readAgreementFiles([config.agreementsDir]), {
     dryRun: false,
-    actor: systemActor(LOADER_SUBJECT, 'agreements/'),
+    actor: systemActor(LOADER_SUBJECT, 'Import aus agreements/'),
     changeNote: (file) => `Geladen aus agreements/${basename(file)}`,
   });
   for (const e of report.agreements) {
