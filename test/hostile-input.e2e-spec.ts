@@ -79,4 +79,25 @@ describe('hostile input', () => {
     const { res } = await attempt('- eine\n- Liste\n');
     expect(problemsOf(res)).toHaveLength(1);
   });
+
+  it('with the default limits, takes a document just under 1 MiB and refuses one just over it with a located problem', async () => {
+    const defaults = await startTestApp({ LOAD_AGREEMENTS: 'false' });
+    try {
+      const as = await defaults.token({ roles: ['senate-editor'], departments: ['senin'] });
+      const padded = (id: string, bytes: number) => {
+        const base = sampleAgreementYaml(id, 'notes: ""\n');
+        return base.replace('notes: ""', `notes: "${'ä'.repeat(Math.floor((bytes - Buffer.byteLength(base)) / 2))}"`);
+      };
+      const under = padded('knapp-darunter', 1024 * 1024 - 64);
+      expect(Buffer.byteLength(under)).toBeLessThanOrEqual(1024 * 1024);
+      const ok = await defaults.gql(`mutation($y: String!) { createAgreement(yaml: $y) { number } }`, { y: under }, { as });
+      expect(ok.errors).toBeUndefined();
+      const over = padded('knapp-darueber', 1024 * 1024 + 64);
+      const refused = await defaults.gql(`mutation($y: String!) { createAgreement(yaml: $y) { number } }`, { y: over }, { as });
+      expect(refused.status).toBe(200); // the body fits the request limit; the document limit refuses it, located
+      expect(refused.errors![0].extensions!.problems[0]).toMatchObject({ code: 'too-large', line: 1, column: 1 });
+    } finally {
+      await defaults.close();
+    }
+  });
 });
