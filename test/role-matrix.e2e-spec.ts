@@ -232,8 +232,9 @@ it('fingerprints every domain table, and sees a change', async () => {
   expect(after.agreement_versions).not.toBe(before.agreement_versions);
 });
 
-const planned = Object.keys(EXPECTED).filter((m) => !schemaMutations.includes(m));
-for (const mutation of planned) it.skip(`${mutation}: not in the schema yet`, () => undefined);
+it('has no rule left for a mutation that is gone from the schema', () => {
+  expect(Object.keys(EXPECTED).filter((m) => !schemaMutations.includes(m))).toEqual([]);
+});
 
 describe.each(schemaMutations.filter((m) => m in EXPECTED && m in SAMPLE_CALLS))('%s', (mutation) => {
   const allowed = EXPECTED[mutation]!;
