@@ -278,6 +278,24 @@ describe('lifecycle: an all-parties agreement signed completely', () => {
     expect(await status('2026-04-01')).toMatchObject({ state: 'IN_FORCE', versionInForce: 2 });
   });
 
+  it('corrects an obvious error in an unsigned draft, and refuses a correction once it is signed', async () => {
+    const yaml = sampleAgreementYaml('berichtigung');
+    expect((await t.gql(`mutation($y: String!) { createAgreement(yaml: $y) { number } }`, { y: yaml })).errors).toBeUndefined();
+    const correct = (baseVersion: number, text: string) =>
+      t.gql(`mutation($input: AmendAgreementInput!) { amendAgreement(input: $input) { type baseVersion newVersion } }`, {
+        input: { agreementId: 'berichtigung', baseVersion, yaml: text, type: 'CORRECTION', source: 'Tippfehler im Titel', decidedOn: '2024-01-05', effectiveOn: '2024-01-05' },
+      });
+    const fixed = yaml.replace('title: Termine binnen 14 Tagen', 'title: Termine binnen 14 Kalendertagen');
+    const ok = await correct(1, fixed);
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data!.amendAgreement).toEqual({ type: 'CORRECTION', baseVersion: 1, newVersion: 2 });
+
+    await t.gql(`mutation { freezeVersion(agreementId: "berichtigung", version: 2, frozenOn: "2024-01-10") { number } }`);
+    expect((await sign(mitte, { agreementId: 'berichtigung', version: 2, party: 'mitte', role: 'finanzen', personName: 'Moritz Mitte', signedOn: '2024-01-20' })).errors).toBeUndefined();
+    const late = await correct(2, fixed.replace('14 Kalendertagen', '15 Kalendertagen'));
+    expect(late.errors![0].extensions!.code).toBe('INVALID_STATE');
+  });
+
   it('is guarded: a reader cannot freeze, an editor of another department cannot extend', async () => {
     const reader = await t.token({ roles: ['reader'] });
     const r = await t.gql(`mutation { freezeVersion(agreementId: "alle-parteien", version: 3) { number } }`, {}, { as: reader });
