@@ -15,7 +15,6 @@ import { VersionsService } from '../versions/versions.service.js';
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
-  writeFile?: (path: string, bytes: Uint8Array) => void;
 }
 
 export interface CommandInput {
@@ -124,7 +123,7 @@ const exportCommand: Command = async ({ args, options, io }) => {
     return 3;
   }
   const bytes = Buffer.from(row.yaml, 'utf8');
-  if (options.out) (io.writeFile ?? writeFileSync)(options.out, bytes);
+  if (options.out) writeFileSync(options.out, bytes);
   else io.out(row.yaml);
   if (options.out) io.err(`wrote ${agreementId} version ${row.number} to ${options.out}\n`);
   return 0;

@@ -86,7 +86,6 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 const io: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
-  writeFile: undefined,
 };
 run(process.argv.slice(2), io).then(
   (code) => {

@@ -19,6 +19,7 @@ import { parseLifecycleFile } from './parse-lifecycle.js';
 import { PROBLEM_CODES, formatProblem } from './problems.js';
 import type { Problem } from './problems.js';
 import { loadSchema, schemaValidator } from './schema-validator.js';
+import { keysOf, unionOf } from '../../test/support/type-lists.js';
 
 const root = projectRoot();
 const HASH = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
@@ -429,21 +430,6 @@ describe('parseLifecycleFile: hostile input is refused as for agreements', () =>
   });
 });
 
-type RequiredKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? never : K }[keyof T];
-type OptionalKeys<T> = Exclude<keyof T, RequiredKeys<T>>;
-
-/** Lists the keys of a type; the compiler rejects a list that misses or invents a key (as in schema-validator.spec.ts). */
-function keysOf<T>() {
-  return <R extends readonly RequiredKeys<T>[], O extends readonly OptionalKeys<T>[]>(
-    required: R & ([RequiredKeys<T>] extends [R[number]] ? unknown : { missingRequiredKey: Exclude<RequiredKeys<T>, R[number]> }),
-    optional: O & ([OptionalKeys<T>] extends [O[number]] ? unknown : { missingOptionalKey: Exclude<OptionalKeys<T>, O[number]> }),
-  ) => ({ required: [...required].map(String).sort(), optional: [...optional].map(String).sort() });
-}
-
-/** Every member of a union, checked both ways by the compiler. */
-function unionOf<T extends string>() {
-  return <L extends readonly T[]>(list: L & ([T] extends [L[number]] ? unknown : { missing: Exclude<T, L[number]> })) => [...list];
-}
 
 /** The key of each member of the event union, so that the union and LifecycleEventKind cannot drift apart. */
 type UnionKeys<U> = U extends unknown ? keyof U : never;

@@ -17,25 +17,8 @@ import type {
 } from './agreement.types.js';
 import { projectRoot } from '../common/project-root.js';
 import { agreementSchema, agreementValidator, closest, validateAgainstSchema } from './schema-validator.js';
+import { keysOf, unionOf } from '../../test/support/type-lists.js';
 
-type RequiredKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? never : K }[keyof T];
-type OptionalKeys<T> = Exclude<keyof T, RequiredKeys<T>>;
-
-/**
- * Lists the keys of a TypeScript type; the compiler rejects a list that misses or invents a key, and the test below
- * compares the lists with the schema, so the schema and agreement.types.ts cannot drift apart silently.
- */
-function keysOf<T>() {
-  return <R extends readonly RequiredKeys<T>[], O extends readonly OptionalKeys<T>[]>(
-    required: R & ([RequiredKeys<T>] extends [R[number]] ? unknown : { missingRequiredKey: Exclude<RequiredKeys<T>, R[number]> }),
-    optional: O & ([OptionalKeys<T>] extends [O[number]] ? unknown : { missingOptionalKey: Exclude<OptionalKeys<T>, O[number]> }),
-  ) => ({ required: [...required].map(String).sort(), optional: [...optional].map(String).sort() });
-}
-
-/** Every member of a union, checked both ways by the compiler. */
-function unionOf<T extends string>() {
-  return <L extends readonly T[]>(list: L & ([T] extends [L[number]] ? unknown : { missing: Exclude<T, L[number]> })) => [...list];
-}
 
 interface SchemaNode {
   type?: string | string[];

@@ -50,7 +50,7 @@ export class HistoryRepository {
     );
     const signatures = await m.query(`${SIGNATURE_SELECT} WHERE s.agreement_id = ANY($1) ORDER BY s.signed_on, s.recorded_at`, [list]);
     const amendments = await m.query(`${AMENDMENT_SELECT} WHERE agreement_id = ANY($1) ORDER BY decided_on, recorded_at`, [list]);
-    const followUps = await this.followUpsOf(m, 'successor_id', list);
+    const followUps = await this.followUpsOf(m, list);
     const followUpOf = new Map(followUps.map((f) => [f.successorId, f]));
     for (const v of versions) {
       const createdOn = berlinDate(v.created_at);
@@ -75,11 +75,11 @@ export class HistoryRepository {
     return (await this.load([id], m)).get(id)!;
   }
 
-  /** Follow-up links naming these agreements as successor or as predecessor. */
-  async followUpsOf(m: EntityManager, column: 'successor_id' | 'predecessor_id', ids: string[]): Promise<FollowUpLink[]> {
+  /** The recorded follow-up links of these agreements (as successors). */
+  async followUpsOf(m: EntityManager, ids: string[]): Promise<FollowUpLink[]> {
     const rows = await m.query(
       `SELECT successor_id, predecessor_id, predecessor_version, created_on::text AS created_on, source, actor
-         FROM follow_ups WHERE ${column} = ANY($1) ORDER BY created_on, recorded_at`,
+         FROM follow_ups WHERE successor_id = ANY($1) ORDER BY created_on, recorded_at`,
       [ids],
     );
     return rows.map((r: any) => ({
@@ -141,12 +141,11 @@ export class HistoryRepository {
   }
 
   async insertAmendment(m: EntityManager, agreementId: string, a: Omit<Amendment, 'id'>): Promise<AmendmentRecord> {
-    const rows = await m.query(
+    const [row] = await m.query(
       `INSERT INTO amendments (agreement_id, type, base_version, new_version, source, decided_on, effective_on, actor)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${AMENDMENT_COLUMNS}`,
       [agreementId, a.type, a.baseVersion, a.newVersion, a.source, a.decidedOn, a.effectiveOn, a.actor],
     );
-    const [row] = await m.query(`${AMENDMENT_SELECT} WHERE id = $1`, [rows[0].id]);
     return toAmendment(row);
   }
 
@@ -165,9 +164,9 @@ const SIGNATURE_SELECT = `
          w.withdrawn_on::text AS withdrawn_on, w.reason AS withdrawal_reason, w.actor AS withdrawal_actor
     FROM signatures s LEFT JOIN signature_withdrawals w ON w.signature_id = s.id`;
 
-const AMENDMENT_SELECT = `
-  SELECT id, agreement_id, type, base_version, new_version, source, decided_on::text AS decided_on,
-         effective_on::text AS effective_on, actor, recorded_at FROM amendments`;
+const AMENDMENT_COLUMNS = `id, agreement_id, type, base_version, new_version, source, decided_on::text AS decided_on,
+  effective_on::text AS effective_on, actor, recorded_at`;
+const AMENDMENT_SELECT = `SELECT ${AMENDMENT_COLUMNS} FROM amendments`;
 
 function toSignature(r: any): SignatureRecord {
   return {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../auth/roles.js';
+import { actorLabel, type Actor } from '../auth/roles.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import type { LifecycleFileEvent } from '../documents/lifecycle-file.types.js';
 import { germanDate } from '../lifecycle/index.js';
@@ -40,16 +40,8 @@ export async function replayEvent(
       (s) => s.version === e.version && s.party === e.party && s.role === e.role && s.signedOn === e.signedOn,
     );
     if (same) return { outcome: 'unchanged', description };
-    await lifecycle.recordSignatureIn(m, actor, agreementId, {
-      version: e.version,
-      party: e.party,
-      role: e.role,
-      personName: e.personName,
-      office: e.office,
-      signedOn: e.signedOn,
-      level: e.level,
-      evidence: e.evidence,
-    });
+    const { note: _note, ...signature } = e; // the note documents the file; it is not part of the record
+    await lifecycle.recordSignatureIn(m, actor, agreementId, signature);
     return { outcome: 'applied', description };
   }
   if ('withdrawal' in event) {
@@ -78,7 +70,7 @@ export async function replayEvent(
   }
   const e = event.followUp;
   const description = `Folgezielvereinbarung zu ${e.predecessor} (Fassung ${e.predecessorVersion}), begonnen am ${germanDate(e.createdOn)}`;
-  const links = await history.followUpsOf(m, 'successor_id', [agreementId]);
+  const links = await history.followUpsOf(m, [agreementId]);
   if (links.length > 0) return { outcome: 'unchanged', description };
   const document = recorded.versions[0]?.content;
   if (!document) throw conflict(`'${agreementId}' has no version: put its document beside the lifecycle file`);
@@ -89,7 +81,7 @@ export async function replayEvent(
     predecessorVersion: e.predecessorVersion,
     createdOn: e.createdOn,
     source: e.source ?? null,
-    actor: actor.name,
+    actor: actorLabel(actor),
   });
   return { outcome: 'applied', description };
 }

@@ -1,3 +1,4 @@
+import type { SignatureEvent } from '../documents/lifecycle-file.types.js';
 import type { AgreementDocument, Party } from '../documents/agreement.types.js';
 import { diffAgreements } from '../documents/diff.js';
 import { checkFollowUpFreeze, checkValidityExtension } from './content-rules.js';
@@ -11,8 +12,6 @@ import {
   type AmendmentType,
   type IsoDate,
   type LifecycleVersion,
-  type SignatureEvidence,
-  type SignatureLevel,
 } from './lifecycle.types.js';
 
 export { buildFollowUp, buildValidityExtension, checkFollowUpFreeze, checkValidityExtension } from './content-rules.js';
@@ -23,16 +22,8 @@ export { buildFollowUp, buildValidityExtension, checkFollowUpFreeze, checkValidi
  * recorded now; `today` is the only clock.
  */
 
-export interface SignatureInput {
-  version: number;
-  party: string;
-  role: string;
-  personName: string;
-  office: string | null;
-  signedOn: IsoDate;
-  level: SignatureLevel;
-  evidence: SignatureEvidence | null;
-}
+/** A signature to record: the same fields whether it comes from GraphQL or from a lifecycle file. */
+export type SignatureInput = Omit<SignatureEvent, 'note'>;
 
 export interface AmendmentInput {
   type: AmendmentType;
