@@ -38,13 +38,6 @@ export function assertMaySignFor(actor: Actor, party: string): void {
   throw forbidden(`you may not record signatures for '${party}'`);
 }
 
-/** Council offices record papers for their own body only. */
-export function assertMayRecordFor(actor: Actor, body: string): void {
-  if (actor.roles.includes('admin')) return;
-  if (actor.roles.includes('council-office') && actor.body === body) return;
-  throw forbidden(`you may not record papers for '${body}'`);
-}
-
 /** Admins read the whole audit log; editors read it for agreements they may edit. */
 export function assertMayReadAudit(actor: Actor, leadDepartment: string | null): void {
   if (actor.roles.includes('admin')) return;
