@@ -6,7 +6,7 @@ import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { AgreementsModule } from './agreements/agreements.module.js';
 import { AuditModule } from './audit/audit.module.js';
-import { AccessInterceptor } from './auth/access.interceptor.js';
+import { AccessInterceptor } from './access/access.interceptor.js';
 import { AuthModule, TOKEN_VERIFIER } from './auth/auth.module.js';
 import { authenticate, authenticationOf } from './auth/authenticate.js';
 import type { TokenVerifier } from './auth/tokens/index.js';
@@ -19,10 +19,10 @@ import type { GraphQLContext } from './graphql/context.js';
 import { createFormatError } from './graphql/format-error.js';
 import { aliasLimitRule, complexityLimitRule, depthLimitRule } from './graphql/limits/index.js';
 import { HealthController } from './health/health.controller.js';
-import { HistoryModule } from './history/history.module.js';
-import { HistoryRepository } from './history/history.repository.js';
-import { LifecycleService } from './history/lifecycle.service.js';
-import { createLoaders } from './graphql/loaders.js';
+import { LifecycleModule } from './lifecycle/lifecycle.module.js';
+import { LifecycleRepository } from './lifecycle/lifecycle.repository.js';
+import { LifecycleService } from './lifecycle/lifecycle.service.js';
+import { createLoaders } from './loaders.js';
 import { VersionsModule } from './versions/versions.module.js';
 import { VersionsService } from './versions/versions.service.js';
 
@@ -57,12 +57,12 @@ export class AppModule {
         VersionsModule,
         AgreementsModule,
         AuditModule,
-        HistoryModule,
+        LifecycleModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [VersionsModule, HistoryModule],
-          inject: [VersionsService, HistoryRepository, LifecycleService, TOKEN_VERIFIER],
-          useFactory: (versions: VersionsService, history: HistoryRepository, lifecycle: LifecycleService, verifier: TokenVerifier) => ({
+          imports: [VersionsModule, LifecycleModule],
+          inject: [VersionsService, LifecycleRepository, LifecycleService, TOKEN_VERIFIER],
+          useFactory: (versions: VersionsService, history: LifecycleRepository, lifecycle: LifecycleService, verifier: TokenVerifier) => ({
             // Built in memory; `npm run schema:emit` writes the committed SDL, and a test keeps the two equal.
             autoSchemaFile: true,
             sortSchema: true,

@@ -11,7 +11,7 @@ import { Logger } from './common/logger.js';
 import type { AppConfig } from './config/config.js';
 import { createDataSource, migrate } from './database/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
-import { rateLimit } from './graphql/rate-limit.js';
+import { rateLimit } from './auth/rate-limit.js';
 import { TOKEN_VERIFIER } from './auth/auth.module.js';
 import { authenticationMiddleware } from './auth/authenticate.js';
 import type { TokenVerifier } from './auth/tokens/index.js';

@@ -8,9 +8,9 @@ import { contentHash } from '../documents/canonical.js';
 import { diffAgreements } from '../documents/diff.js';
 import type { LifecycleFile, LifecycleFileEvent } from '../documents/lifecycle-file.types.js';
 import type { Problem } from '../documents/problems.js';
-import { HistoryRepository } from '../history/history.repository.js';
-import { LifecycleService } from '../history/lifecycle.service.js';
-import { replayEvent, type ReplayOutcome } from '../history/lifecycle-replay.js';
+import { LifecycleRepository } from '../lifecycle/lifecycle.repository.js';
+import { LifecycleService } from '../lifecycle/lifecycle.service.js';
+import { replayEvent, type ReplayOutcome } from '../lifecycle/lifecycle-replay.js';
 import { validationFailed, VersionsService, type ParsedDocument } from '../versions/versions.service.js';
 import type { FieldChange } from '../documents/diff.js';
 import { parseFile, type AgreementFile } from './agreement-files.js';
@@ -58,7 +58,7 @@ const IMPORT_LOCK = 726_002;
  */
 export class FolderImporter {
   private readonly versions: VersionsService;
-  private readonly history: HistoryRepository;
+  private readonly history: LifecycleRepository;
   private readonly lifecycle: LifecycleService;
 
   constructor(
@@ -66,7 +66,7 @@ export class FolderImporter {
     private readonly config: Pick<AppConfig, 'maxDocumentBytes'>,
   ) {
     this.versions = new VersionsService(dataSource, config);
-    this.history = new HistoryRepository(dataSource);
+    this.history = new LifecycleRepository(dataSource);
     this.lifecycle = new LifecycleService(dataSource, this.versions, this.history);
   }
 

@@ -1,5 +1,5 @@
 import type { LifecycleFile } from './lifecycle-file.types.js';
-import { checkLifecycleRules } from './lifecycle-rules.js';
+import { checkLifecycleRules } from './lifecycle-file-rules.js';
 import { parseYamlDocument } from './parse-yaml-document.js';
 import type { DocumentKind, ParseLimits } from './parse-yaml-document.js';
 import type { Problem } from './problems.js';

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { Authentication } from '../auth/authenticate.js';
 import type { Actor } from '../auth/roles.js';
-import type { Loaders } from './loaders.js';
+import type { Loaders } from '../loaders.js';
 
 export interface GraphQLContext {
   req: Request;

@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { isIsoDate } from '../lifecycle/dates.js';
+import { isIsoDate } from '../common/dates.js';
 
 /** A calendar date, 'YYYY-MM-DD' (Berlin calendar days; no time, no zone). */
 export const DateScalar = new GraphQLScalarType({

@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import { authenticationOf } from './authenticate.js';
+
+/**
+ * A fixed one-minute window per verified caller (per client address without a valid token, so
+ * made-up tokens do not buy fresh windows), in memory.
+ * Each instance counts for itself: behind a balancer over n instances a caller gets up to n times
+ * the limit, which is fine for protection against runaway clients, not for billing.
+ */
+export function rateLimit(perMinute: number, now: () => number = Date.now) {
+  const windows = new Map<string, { start: number; count: number }>();
+  let lastSweep = now();
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const t = now();
+    if (t - lastSweep > 60_000) {
+      for (const [key, w] of windows) if (t - w.start >= 60_000) windows.delete(key);
+      lastSweep = t;
+    }
+    const key = keyOf(req);
+    let w = windows.get(key);
+    if (!w || t - w.start >= 60_000) {
+      w = { start: t, count: 0 };
+      windows.set(key, w);
+    }
+    w.count++;
+    if (w.count <= perMinute) return next();
+    const retryAfter = Math.max(1, Math.ceil((w.start + 60_000 - t) / 1000));
+    res.setHeader('Retry-After', String(retryAfter));
+    res.status(429).json({
+      errors: [
+        {
+          message: `rate limit of ${perMinute} requests per minute exceeded; retry in ${retryAfter} s`,
+          extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter },
+        },
+      ],
+    });
+  };
+}
+
+function keyOf(req: Request): string {
+  const actor = authenticationOf(req)?.actor;
+  // The raw token is not kept in memory; the digest of the verified one identifies it.
+  if (actor) return 'token:' + createHash('sha256').update(req.headers.authorization ?? '').digest('hex');
+  return 'addr:' + (req.socket.remoteAddress ?? 'unknown');
+}

@@ -1,0 +1,59 @@
+import { Args, Context, ID, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Agreement } from '../agreements/models/agreement.model.js';
+import { DateScalar } from '../graphql/date.scalar.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import { LifecycleService } from './lifecycle.service.js';
+import { AgreementStatusModel, LifecycleEventModel } from './models/agreement-status.model.js';
+import { AmendmentModel } from './models/amendment.model.js';
+import { SignatureModel } from './models/signature.model.js';
+
+/** The lifecycle seen from an agreement: its status, events and links, batched per request. */
+@Resolver(() => Agreement)
+export class AgreementLifecycleResolver {
+  constructor(private readonly lifecycle: LifecycleService) {}
+
+  @ResolveField(() => AgreementStatusModel, { description: 'As agreementStatus(id, asOf, party).' })
+  async status(
+    @Parent() agreement: Agreement,
+    @Context() ctx: GraphQLContext,
+    @Args('asOf', { type: () => DateScalar, nullable: true }) asOf: string | null,
+    @Args('party', { type: () => ID, nullable: true }) party: string | null,
+  ): Promise<AgreementStatusModel> {
+    const [history, successor] = await this.histories(agreement.id, ctx);
+    return AgreementStatusModel.from(this.lifecycle.statusOf(history, successor, asOf ?? null, party ?? null));
+  }
+
+  @ResolveField(() => [LifecycleEventModel], { description: 'Freezes, signatures, withdrawals, amendments, follow-up, entry into force, by date.' })
+  async events(@Parent() agreement: Agreement, @Context() ctx: GraphQLContext): Promise<LifecycleEventModel[]> {
+    const [history, successor] = await this.histories(agreement.id, ctx);
+    return this.lifecycle.eventsOf(history, successor).map(LifecycleEventModel.from);
+  }
+
+  @ResolveField(() => [SignatureModel], { description: 'Every signature recorded, withdrawn ones included.' })
+  async signatures(@Parent() agreement: Agreement, @Context() ctx: GraphQLContext): Promise<SignatureModel[]> {
+    const history = await ctx.loaders.history.load(agreement.id);
+    return history.signatures.map((s) => SignatureModel.from(s, agreement.id));
+  }
+
+  @ResolveField(() => [AmendmentModel])
+  async amendments(@Parent() agreement: Agreement, @Context() ctx: GraphQLContext): Promise<AmendmentModel[]> {
+    const history = await ctx.loaders.history.load(agreement.id);
+    return history.amendments.map((a) => AmendmentModel.from(a, agreement.id));
+  }
+
+  @ResolveField(() => ID, { nullable: true, description: 'The agreement this one follows up (named in its document).' })
+  predecessorId(@Parent() agreement: Agreement): string | null {
+    return agreement.latest.content.predecessor;
+  }
+
+  @ResolveField(() => ID, { nullable: true, description: 'The follow-up agreement naming this one as predecessor.' })
+  successorId(@Parent() agreement: Agreement, @Context() ctx: GraphQLContext): Promise<string | null> {
+    return ctx.loaders.successor.load(agreement.id);
+  }
+
+  private async histories(id: string, ctx: GraphQLContext) {
+    const successorId = await ctx.loaders.successor.load(id);
+    return Promise.all([ctx.loaders.history.load(id), successorId ? ctx.loaders.history.load(successorId) : null]);
+  }
+}
+

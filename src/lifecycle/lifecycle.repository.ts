@@ -1,0 +1,203 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AgreementDocument } from '../documents/agreement.types.js';
+import type { AgreementHistory, Amendment, Freeze, IsoDate, Signature, SignatureLevel } from './rules/index.js';
+import { berlinDate } from '../common/berlin-date.js';
+
+export interface FollowUpLink {
+  successorId: string;
+  predecessorId: string;
+  predecessorVersion: number;
+  createdOn: IsoDate;
+  source: string | null;
+  actor: string;
+}
+
+export interface SignatureRecord extends Signature {
+  agreementId: string;
+  recordedAt: Date;
+}
+
+export interface AmendmentRecord extends Amendment {
+  agreementId: string;
+  recordedAt: Date;
+}
+
+/**
+ * Reads an agreement's dated history into the lifecycle rules' model, five queries for any number
+ * of agreements, and writes its append-only records. Dates travel as 'YYYY-MM-DD' text, never as
+ * JavaScript Dates, so no time zone can shift them.
+ */
+@Injectable()
+export class LifecycleRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async load(ids: readonly string[], m: EntityManager = this.dataSource.manager): Promise<Map<string, AgreementHistory>> {
+    const histories = new Map<string, AgreementHistory>(
+      ids.map((id) => [id, { agreementId: id, versions: [], freezes: [], signatures: [], amendments: [] }]),
+    );
+    const list = [...ids];
+    // One after the other: inside a transaction they share one connection, which runs one query at a time.
+    const versions = await m.query(
+      `SELECT agreement_id, number, content_hash, content, created_at FROM agreement_versions
+        WHERE agreement_id = ANY($1) ORDER BY agreement_id, number`,
+      [list],
+    );
+    const freezes = await m.query(
+      `SELECT agreement_id, version, frozen_on::text AS frozen_on, actor FROM version_freezes
+        WHERE agreement_id = ANY($1) ORDER BY frozen_on, recorded_at`,
+      [list],
+    );
+    const signatures = await m.query(`${SIGNATURE_SELECT} WHERE s.agreement_id = ANY($1) ORDER BY s.signed_on, s.recorded_at`, [list]);
+    const amendments = await m.query(`${AMENDMENT_SELECT} WHERE agreement_id = ANY($1) ORDER BY decided_on, recorded_at`, [list]);
+    const followUps = await this.followUpsOf(m, list);
+    const followUpOf = new Map(followUps.map((f) => [f.successorId, f]));
+    for (const v of versions) {
+      const createdOn = berlinDate(v.created_at);
+      // A follow-up's first version may be stored long after the drafting began; its recorded start counts.
+      const started = v.number === 1 ? followUpOf.get(v.agreement_id)?.createdOn : undefined;
+      histories.get(v.agreement_id)!.versions.push({
+        number: v.number,
+        contentHash: v.content_hash,
+        content: v.content as AgreementDocument,
+        createdOn: started && started < createdOn ? started : createdOn,
+      });
+    }
+    for (const f of freezes) {
+      histories.get(f.agreement_id)!.freezes.push({ version: f.version, frozenOn: f.frozen_on, actor: f.actor } satisfies Freeze);
+    }
+    for (const s of signatures) histories.get(s.agreement_id)!.signatures.push(toSignature(s));
+    for (const a of amendments) histories.get(a.agreement_id)!.amendments.push(toAmendment(a));
+    return histories;
+  }
+
+  async loadOne(id: string, m?: EntityManager): Promise<AgreementHistory> {
+    return (await this.load([id], m)).get(id)!;
+  }
+
+  /** The recorded follow-up links of these agreements (as successors). */
+  async followUpsOf(m: EntityManager, ids: string[]): Promise<FollowUpLink[]> {
+    const rows = await m.query(
+      `SELECT successor_id, predecessor_id, predecessor_version, created_on::text AS created_on, source, actor
+         FROM follow_ups WHERE successor_id = ANY($1) ORDER BY created_on, recorded_at`,
+      [ids],
+    );
+    return rows.map((r: any) => ({
+      successorId: r.successor_id,
+      predecessorId: r.predecessor_id,
+      predecessorVersion: r.predecessor_version,
+      createdOn: r.created_on,
+      source: r.source,
+      actor: r.actor,
+    }));
+  }
+
+  async findSignature(id: string, m: EntityManager = this.dataSource.manager): Promise<SignatureRecord | null> {
+    // Signature ids are uuids; anything else cannot name one (and must not reach the uuid cast).
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+    const rows = await m.query(`${SIGNATURE_SELECT} WHERE s.id = $1`, [id]);
+    return rows.length > 0 ? toSignature(rows[0]) : null;
+  }
+
+  async insertFreeze(m: EntityManager, agreementId: string, freeze: Freeze): Promise<void> {
+    await m.query('INSERT INTO version_freezes (agreement_id, version, frozen_on, actor) VALUES ($1, $2, $3, $4)', [
+      agreementId,
+      freeze.version,
+      freeze.frozenOn,
+      freeze.actor,
+    ]);
+  }
+
+  async insertSignature(m: EntityManager, agreementId: string, s: Omit<Signature, 'id' | 'withdrawal'>): Promise<SignatureRecord> {
+    const [{ id }] = await m.query(
+      `INSERT INTO signatures (agreement_id, version, content_hash, party, role, person_name, office, signed_on, level,
+                               evidence_file_name, evidence_sha256, recorded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+      [
+        agreementId,
+        s.version,
+        s.contentHash,
+        s.party,
+        s.role,
+        s.personName,
+        s.office,
+        s.signedOn,
+        s.level,
+        s.evidence?.fileName ?? null,
+        s.evidence?.sha256 ?? null,
+        s.recordedBy,
+      ],
+    );
+    return (await this.findSignature(id, m))!;
+  }
+
+  async insertWithdrawal(m: EntityManager, signatureId: string, w: { withdrawnOn: IsoDate; reason: string; actor: string }): Promise<void> {
+    await m.query('INSERT INTO signature_withdrawals (signature_id, withdrawn_on, reason, actor) VALUES ($1, $2, $3, $4)', [
+      signatureId,
+      w.withdrawnOn,
+      w.reason,
+      w.actor,
+    ]);
+  }
+
+  async insertAmendment(m: EntityManager, agreementId: string, a: Omit<Amendment, 'id'>): Promise<AmendmentRecord> {
+    const [row] = await m.query(
+      `INSERT INTO amendments (agreement_id, type, base_version, new_version, source, decided_on, effective_on, actor)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${AMENDMENT_COLUMNS}`,
+      [agreementId, a.type, a.baseVersion, a.newVersion, a.source, a.decidedOn, a.effectiveOn, a.actor],
+    );
+    return toAmendment(row);
+  }
+
+  async insertFollowUp(m: EntityManager, link: FollowUpLink): Promise<void> {
+    await m.query(
+      `INSERT INTO follow_ups (successor_id, predecessor_id, predecessor_version, created_on, source, actor)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [link.successorId, link.predecessorId, link.predecessorVersion, link.createdOn, link.source, link.actor],
+    );
+  }
+}
+
+const SIGNATURE_SELECT = `
+  SELECT s.id, s.agreement_id, s.version, s.content_hash, s.party, s.role, s.person_name, s.office,
+         s.signed_on::text AS signed_on, s.level, s.evidence_file_name, s.evidence_sha256, s.recorded_by, s.recorded_at,
+         w.withdrawn_on::text AS withdrawn_on, w.reason AS withdrawal_reason, w.actor AS withdrawal_actor
+    FROM signatures s LEFT JOIN signature_withdrawals w ON w.signature_id = s.id`;
+
+const AMENDMENT_COLUMNS = `id, agreement_id, type, base_version, new_version, source, decided_on::text AS decided_on,
+  effective_on::text AS effective_on, actor, recorded_at`;
+const AMENDMENT_SELECT = `SELECT ${AMENDMENT_COLUMNS} FROM amendments`;
+
+function toSignature(r: any): SignatureRecord {
+  return {
+    id: r.id,
+    agreementId: r.agreement_id,
+    version: r.version,
+    contentHash: r.content_hash,
+    party: r.party,
+    role: r.role,
+    personName: r.person_name,
+    office: r.office,
+    signedOn: r.signed_on,
+    recordedBy: r.recorded_by,
+    recordedAt: r.recorded_at,
+    level: r.level as SignatureLevel,
+    evidence: r.evidence_file_name ? { fileName: r.evidence_file_name, sha256: r.evidence_sha256 } : null,
+    withdrawal: r.withdrawn_on ? { withdrawnOn: r.withdrawn_on, reason: r.withdrawal_reason, actor: r.withdrawal_actor } : null,
+  };
+}
+
+function toAmendment(r: any): AmendmentRecord {
+  return {
+    id: r.id,
+    agreementId: r.agreement_id,
+    type: r.type,
+    baseVersion: r.base_version,
+    newVersion: r.new_version,
+    source: r.source,
+    decidedOn: r.decided_on,
+    effectiveOn: r.effective_on,
+    actor: r.actor,
+    recordedAt: r.recorded_at,
+  };
+}

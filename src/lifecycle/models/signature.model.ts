@@ -1,0 +1,79 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateScalar } from '../../graphql/date.scalar.js';
+import type { SignatureRecord } from '../lifecycle.repository.js';
+import { SignatureLevelEnum } from './enums.js';
+
+@ObjectType()
+export class SignatureEvidence {
+  @Field({ description: 'File name of the scan or signature file.' })
+  fileName: string;
+
+  @Field({ description: 'SHA-256 of that file, hex.' })
+  sha256: string;
+}
+
+@ObjectType()
+export class SignatureWithdrawal {
+  @Field(() => DateScalar)
+  withdrawnOn: string;
+
+  @Field()
+  reason: string;
+
+  @Field({ description: 'Who recorded the withdrawal.' })
+  actor: string;
+}
+
+@ObjectType('Signature', { description: 'A signatory of a party signed one exact version (bound to its content hash).' })
+export class SignatureModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  agreementId: string;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field({ description: 'Content hash of the version signed.' })
+  contentHash: string;
+
+  @Field(() => ID)
+  party: string;
+
+  @Field(() => ID, { description: 'Signatory role id of the party.' })
+  role: string;
+
+  @Field()
+  personName: string;
+
+  @Field(() => String, { nullable: true })
+  office: string | null;
+
+  @Field(() => DateScalar)
+  signedOn: string;
+
+  @Field(() => SignatureLevelEnum)
+  level: SignatureLevelEnum;
+
+  @Field(() => SignatureEvidence, { nullable: true })
+  evidence: SignatureEvidence | null;
+
+  @Field({ description: 'Who recorded the signature (from their token).' })
+  recordedBy: string;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  recordedAt: Date | null;
+
+  @Field(() => SignatureWithdrawal, { nullable: true, description: 'Set when withdrawn; it stays in the history.' })
+  withdrawal: SignatureWithdrawal | null;
+
+  static from(s: Partial<SignatureRecord> & Omit<SignatureRecord, 'agreementId' | 'recordedAt'>, agreementId: string): SignatureModel {
+    return Object.assign(new SignatureModel(), {
+      ...s,
+      agreementId,
+      level: s.level as SignatureLevelEnum,
+      recordedAt: s.recordedAt ?? null,
+    });
+  }
+}

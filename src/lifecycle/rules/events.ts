@@ -1,0 +1,169 @@
+import { addDays, germanDate, isIsoDate, minDate } from '../../common/dates.js';
+import { amendmentCreating, findVersion, knownSince, versionsKnownBy } from './history.js';
+import type { AgreementHistory, Amendment, IsoDate, Signature } from './lifecycle.types.js';
+import { agreementStatus } from './status.js';
+import type { AgreementStatus } from './status.types.js';
+
+export type LifecycleEventKind =
+  | 'CREATED'
+  | 'FROZEN'
+  | 'SIGNED'
+  | 'SIGNATURE_WITHDRAWN'
+  | 'AMENDED'
+  | 'FOLLOW_UP_CREATED'
+  | 'ENTERED_INTO_FORCE'
+  | 'EXPIRED'
+  | 'SUPERSEDED';
+
+export interface LifecycleEvent {
+  date: IsoDate;
+  kind: LifecycleEventKind;
+  actor: string | null;
+  version: number | null;
+  party: string | null;
+  /** German, short. */
+  detail: string;
+}
+
+/** Within one day, events follow cause and effect: a version is frozen before it is signed, signed before it binds. */
+const KIND_ORDER: readonly LifecycleEventKind[] = [
+  'CREATED',
+  'FROZEN',
+  'AMENDED',
+  'SIGNED',
+  'SIGNATURE_WITHDRAWN',
+  'ENTERED_INTO_FORCE',
+  'EXPIRED',
+  'SUPERSEDED',
+  'FOLLOW_UP_CREATED',
+];
+
+/**
+ * The agreement's story, sorted by date. Recorded acts (creation, freeze, signature, withdrawal,
+ * amendment, follow-up) come from the history; entry into force, expiry and supersession are the
+ * days the status changes, found by evaluating the status on every day something could change it.
+ */
+export function lifecycleEvents(
+  history: AgreementHistory,
+  options: { successor?: AgreementHistory | null; until?: IsoDate } = {},
+): LifecycleEvent[] {
+  const successor = options.successor ?? null;
+  const events = [...recordedEvents(history), ...followUpEvents(successor), ...transitionEvents(history, successor, options.until)];
+  return events.filter((e) => options.until === undefined || e.date <= options.until).sort(compareEvents);
+}
+
+function recordedEvents(history: AgreementHistory): LifecycleEvent[] {
+  const created = history.versions
+    .filter((v) => amendmentCreating(history, v.number) === undefined)
+    .map((v) => event(knownSince(history, v), 'CREATED', null, v.number, null, `Fassung ${v.number} angelegt`));
+  const frozen = history.freezes.map((f) =>
+    event(f.frozenOn, 'FROZEN', f.actor, f.version, null, `Fassung ${f.version} zur Unterzeichnung festgeschrieben`),
+  );
+  const amended = history.amendments.map((a) => event(a.decidedOn, 'AMENDED', a.actor, a.newVersion, null, amendmentDetail(history, a)));
+  return [...created, ...frozen, ...amended, ...history.signatures.flatMap((s) => signatureEvents(history, s))];
+}
+
+function signatureEvents(history: AgreementHistory, s: Signature): LifecycleEvent[] {
+  const party = findVersion(history, s.version)?.content.parties.find((p) => p.id === s.party);
+  const roleTitle = party?.signatoryRoles.find((r) => r.id === s.role)?.title ?? s.role;
+  const partyName = party?.name ?? s.party;
+  const signed = event(s.signedOn, 'SIGNED', s.recordedBy, s.version, s.party, `${partyName}: ${roleTitle} (${s.personName}) hat unterzeichnet`);
+  if (s.withdrawal === null) return [signed];
+  const w = s.withdrawal;
+  const detail = `${partyName}: Unterschrift ${roleTitle} (${s.personName}) zurückgezogen – ${w.reason}`;
+  return [signed, event(w.withdrawnOn, 'SIGNATURE_WITHDRAWN', w.actor, s.version, s.party, detail)];
+}
+
+function amendmentDetail(history: AgreementHistory, a: Amendment): string {
+  const effective = `wirksam ab ${germanDate(a.effectiveOn)}`;
+  if (a.type === 'validityExtension') {
+    const until = findVersion(history, a.newVersion)?.content.validity.until;
+    const to = until != null ? ` bis ${germanDate(until)}` : '';
+    return `Verlängerung${to} (${a.source}), Fassung ${a.newVersion}, ${effective}`;
+  }
+  const what = a.type === 'contentAmendment' ? 'Inhaltliche Änderung' : 'Berichtigung';
+  return `${what} (${a.source}), Fassung ${a.newVersion}, ${effective}`;
+}
+
+function followUpEvents(successor: AgreementHistory | null): LifecycleEvent[] {
+  const first = minDate(successor?.versions.map((v) => knownSince(successor, v)) ?? []);
+  if (successor === null || first === null) return [];
+  return [event(first, 'FOLLOW_UP_CREATED', null, null, null, `Folgezielvereinbarung ${successor.agreementId} angelegt`)];
+}
+
+function transitionEvents(history: AgreementHistory, successor: AgreementHistory | null, until: IsoDate | undefined): LifecycleEvent[] {
+  const events: LifecycleEvent[] = [];
+  let previous: AgreementStatus | null = null;
+  for (const date of changeDates(history, successor).filter((d) => until === undefined || d <= until)) {
+    const current = agreementStatus(history, date, { successor });
+    events.push(...entries(history, previous, current), ...endings(previous, current));
+    previous = current;
+  }
+  return events;
+}
+
+/** perDistrict: one entry per party as it becomes bound; allParties: one for the agreement. */
+function entries(history: AgreementHistory, previous: AgreementStatus | null, current: AgreementStatus): LifecycleEvent[] {
+  const mode = versionsKnownBy(history, current.asOf).at(-1)?.content.entryIntoForce;
+  if (mode === 'allParties') {
+    if (current.inForceSince === null || current.inForceSince === previous?.inForceSince) return [];
+    const detail = `In Kraft für alle Parteien (Fassung ${current.versionInForce})`;
+    return [event(current.asOf, 'ENTERED_INTO_FORCE', null, current.versionInForce, null, detail)];
+  }
+  return current.parties
+    .filter((p) => p.boundSince !== null && p.boundSince !== previous?.parties.find((q) => q.party === p.party)?.boundSince)
+    .map((p) => event(current.asOf, 'ENTERED_INTO_FORCE', null, p.version, p.party, `In Kraft für ${p.partyName} (Fassung ${p.version})`));
+}
+
+function endings(previous: AgreementStatus | null, current: AgreementStatus): LifecycleEvent[] {
+  if (current.state === previous?.state) return [];
+  // Once superseded, the agreement's own story is over: its successor's later expiry is the successor's event.
+  if (previous?.state === 'SUPERSEDED') return [];
+  const version = previous?.versionInForce ?? null;
+  if (current.state === 'EXPIRED') {
+    const ended = current.validUntil !== null ? `am ${germanDate(current.validUntil)} ` : '';
+    return [event(current.asOf, 'EXPIRED', null, version, null, `Geltungsdauer ${ended}abgelaufen`)];
+  }
+  if (current.state === 'SUPERSEDED') {
+    return [event(current.asOf, 'SUPERSEDED', null, version, null, `Abgelöst durch ${current.successorId}`)];
+  }
+  return [];
+}
+
+/** Every day on which the status of the agreement (or of its successor) can change. */
+function changeDates(history: AgreementHistory, successor: AgreementHistory | null): IsoDate[] {
+  const dates = [history, ...(successor !== null ? [successor] : [])].flatMap(historyDates);
+  return [...new Set(dates.filter(isIsoDate))].sort();
+}
+
+function historyDates(history: AgreementHistory): (IsoDate | null)[] {
+  return [
+    ...history.versions.flatMap((v) => {
+      const until = v.content.validity.until;
+      return [v.createdOn, knownSince(history, v), v.content.validity.from, isIsoDate(until) ? addDays(until, 1) : null];
+    }),
+    ...history.freezes.map((f) => f.frozenOn),
+    ...history.signatures.flatMap((s) => [s.signedOn, s.withdrawal?.withdrawnOn ?? null]),
+    ...history.amendments.flatMap((a) => [a.decidedOn, a.effectiveOn]),
+  ];
+}
+
+function compareEvents(a: LifecycleEvent, b: LifecycleEvent): number {
+  return (
+    a.date.localeCompare(b.date) ||
+    KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+    (a.version ?? 0) - (b.version ?? 0) ||
+    (a.party ?? '').localeCompare(b.party ?? '')
+  );
+}
+
+function event(
+  date: IsoDate,
+  kind: LifecycleEventKind,
+  actor: string | null,
+  version: number | null,
+  party: string | null,
+  detail: string,
+): LifecycleEvent {
+  return { date, kind, actor, version, party, detail };
+}

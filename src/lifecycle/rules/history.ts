@@ -1,0 +1,90 @@
+import { minDate } from '../../common/dates.js';
+import type { AgreementHistory, Amendment, IsoDate, LifecycleVersion, Signature } from './lifecycle.types.js';
+
+/** Read-only questions about a recorded history, shared by the rules, the status and the events. */
+
+export function findVersion(history: AgreementHistory, number: number): LifecycleVersion | undefined {
+  return history.versions.find((v) => v.number === number);
+}
+
+export function latestOf(versions: readonly LifecycleVersion[]): LifecycleVersion | undefined {
+  return versions.reduce<LifecycleVersion | undefined>((max, v) => (max === undefined || v.number > max.number ? v : max), undefined);
+}
+
+export function amendmentCreating(history: AgreementHistory, number: number): Amendment | undefined {
+  return history.amendments.find((a) => a.newVersion === number);
+}
+
+/**
+ * The day a version was fixed for signature. A validity extension or a content amendment
+ * fixes its new version by the decision itself (it amends a text that is already frozen);
+ * a correction yields a draft that has to be frozen like any other.
+ */
+export function freezeDate(history: AgreementHistory, number: number): IsoDate | null {
+  const amendment = amendmentCreating(history, number);
+  const decided = amendment !== undefined && amendment.type !== 'correction' ? amendment.decidedOn : null;
+  return minDate([...history.freezes.filter((f) => f.version === number).map((f) => f.frozenOn), decided]);
+}
+
+export function isFrozenBy(history: AgreementHistory, number: number, asOf: IsoDate): boolean {
+  const frozen = freezeDate(history, number);
+  return frozen !== null && frozen <= asOf;
+}
+
+/**
+ * The earliest day a version demonstrably existed. History is often recorded long after it
+ * happened (the 2022 signatures are entered in 2026), so a late createdOn must not hide a
+ * freeze, amendment decision or signature dated earlier.
+ */
+export function knownSince(history: AgreementHistory, version: LifecycleVersion): IsoDate {
+  const n = version.number;
+  return minDate([
+    version.createdOn,
+    freezeDate(history, n),
+    amendmentCreating(history, n)?.decidedOn,
+    ...history.signatures.filter((s) => s.version === n).map((s) => s.signedOn),
+  ]) as IsoDate;
+}
+
+/** Versions that existed by asOf, in ascending order. */
+export function versionsKnownBy(history: AgreementHistory, asOf: IsoDate): LifecycleVersion[] {
+  return history.versions.filter((v) => knownSince(history, v) <= asOf).sort((a, b) => a.number - b.number);
+}
+
+export function latestFrozenBy(history: AgreementHistory, asOf: IsoDate): LifecycleVersion | undefined {
+  return latestOf(versionsKnownBy(history, asOf).filter((v) => isFrozenBy(history, v.number, asOf)));
+}
+
+/** Signed by that day and not withdrawn by it: a withdrawal counts from withdrawnOn on. */
+export function isActiveOn(signature: Signature, date: IsoDate): boolean {
+  return signature.signedOn <= date && (signature.withdrawal === null || signature.withdrawal.withdrawnOn > date);
+}
+
+/**
+ * The signatures that back a version: its own plus, transitively, those of the version a
+ * validity extension extended (the extension only moves the end date of a text already
+ * signed). A content amendment's version starts with none. Withdrawn ones are included;
+ * filter with isActiveOn.
+ */
+export function effectiveSignatures(history: AgreementHistory, versionNumber: number): Signature[] {
+  const result: Signature[] = [];
+  const seen = new Set<number>();
+  let current: number | null = versionNumber;
+  while (current !== null && !seen.has(current)) {
+    seen.add(current);
+    const n: number = current;
+    result.push(...history.signatures.filter((s) => s.version === n));
+    current = extendedVersion(history, n);
+  }
+  return result;
+}
+
+/** The version a validity extension amended, or null when the version is not an extension. */
+export function extendedVersion(history: AgreementHistory, number: number): number | null {
+  const amendment = amendmentCreating(history, number);
+  return amendment?.type === 'validityExtension' ? amendment.baseVersion : null;
+}
+
+export function partyInHistory(history: AgreementHistory, partyId: string): boolean {
+  return history.versions.some((v) => v.content.parties.some((p) => p.id === partyId));
+}

@@ -1,0 +1,71 @@
+import type { AgreementDocument, IsoDate } from '../../documents/agreement.types.js';
+import type { SignatureLevel } from '../../documents/lifecycle-file.types.js';
+
+export type { IsoDate } from '../../documents/agreement.types.js';
+
+/** The input model of the lifecycle rules: an agreement's whole recorded history, storage-agnostic. */
+
+export type AmendmentType = 'validityExtension' | 'contentAmendment' | 'correction';
+
+export const AMENDMENT_TYPES: readonly AmendmentType[] = ['validityExtension', 'contentAmendment', 'correction'];
+
+// One list for the file format, the rules and the database check: defined with the file format.
+export { SIGNATURE_LEVELS, type SignatureLevel } from '../../documents/lifecycle-file.types.js';
+
+export interface LifecycleVersion {
+  number: number;
+  contentHash: string;
+  content: AgreementDocument;
+  createdOn: IsoDate;
+}
+
+export interface Freeze {
+  version: number;
+  frozenOn: IsoDate;
+  actor: string;
+}
+
+export interface SignatureEvidence {
+  fileName: string;
+  sha256: string;
+}
+
+export interface SignatureWithdrawal {
+  withdrawnOn: IsoDate;
+  reason: string;
+  actor: string;
+}
+
+export interface Signature {
+  id: string;
+  version: number;
+  contentHash: string;
+  party: string;
+  role: string;
+  personName: string;
+  office: string | null;
+  signedOn: IsoDate;
+  recordedBy: string;
+  level: SignatureLevel;
+  evidence: SignatureEvidence | null;
+  withdrawal: SignatureWithdrawal | null;
+}
+
+export interface Amendment {
+  id: string;
+  type: AmendmentType;
+  baseVersion: number;
+  newVersion: number;
+  source: string;
+  decidedOn: IsoDate;
+  effectiveOn: IsoDate;
+  actor: string;
+}
+
+export interface AgreementHistory {
+  agreementId: string;
+  versions: LifecycleVersion[];
+  freezes: Freeze[];
+  signatures: Signature[];
+  amendments: Amendment[];
+}

@@ -1,0 +1,193 @@
+import { type Binding, partyBindings } from './binding.js';
+import { addDays, daysBetween, isIsoDate } from '../../common/dates.js';
+import { LifecycleError } from './errors.js';
+import { effectiveSignatures, isActiveOn, latestFrozenBy, latestOf, partyInHistory, versionsKnownBy } from './history.js';
+import type { AgreementHistory, IsoDate, LifecycleVersion } from './lifecycle.types.js';
+import type { AgreementStatus, LifecycleState, PartyStatus } from './status.types.js';
+
+export type { AgreementStatus, LifecycleState, MissingSignature, PartyStatus } from './status.types.js';
+
+export interface StatusOptions {
+  /** Report the state of this party (its binding, its missing roles) instead of the whole agreement. */
+  party?: string | null;
+  /** The agreement whose document names this one as predecessor. */
+  successor?: AgreementHistory | null;
+  /** Overrides the predecessor named in the document. */
+  predecessorId?: string | null;
+}
+
+interface Context {
+  history: AgreementHistory;
+  asOf: IsoDate;
+  known: LifecycleVersion[];
+  latestFrozen: LifecycleVersion | undefined;
+  bindings: Map<string, Binding>;
+}
+
+/**
+ * The agreement's lifecycle as it stood on asOf; anything dated later is ignored.
+ * State order: SUPERSEDED when the successor is in force; IN_FORCE while bound and
+ * asOf <= validUntil; EXPIRED once the period of the version that was in force is over;
+ * otherwise SIGNING / FROZEN / DRAFT from the signatures and freezes recorded by asOf.
+ * Two decisions beyond that order: a frozen agreement that never came into force is EXPIRED
+ * once its end date has passed (there is nothing left to sign for); a party that is not bound
+ * takes the agreement's state, with IN_FORCE read as "still signing" for it.
+ */
+export function agreementStatus(history: AgreementHistory, asOf: IsoDate, options: StatusOptions = {}): AgreementStatus {
+  if (!isIsoDate(asOf)) throw new LifecycleError('BAD_INPUT', `asOf ${String(asOf)} is not a date (YYYY-MM-DD)`);
+  const party = options.party ?? null;
+  if (party !== null && !partyInHistory(history, party)) {
+    throw new LifecycleError('BAD_INPUT', `Party ${party} is not a party of agreement ${history.agreementId}`);
+  }
+  const ctx = context(history, asOf);
+  const successor = successorView(options.successor ?? null, asOf, party);
+  const successorInForce = successor?.state === 'IN_FORCE';
+  const parties = (party !== null ? [party] : partyIds(ctx)).map((id) => partyStatus(ctx, id)).filter((p) => p !== null);
+  const scope = party !== null ? scopeOfParty(ctx, party, successorInForce) : scopeOfAgreement(ctx, successorInForce);
+  const inForce = scope.state === 'IN_FORCE' ? scope.binding : undefined;
+  const validity = (inForce?.version ?? latestOf(ctx.known))?.content.validity ?? null;
+  return {
+    agreementId: history.agreementId,
+    asOf,
+    party,
+    state: scope.state,
+    versionInForce: inForce?.version.number ?? null,
+    latestVersion: latestOf(ctx.known)?.number ?? null,
+    validFrom: validity?.from ?? null,
+    validUntil: validity?.until ?? null,
+    inForceSince: inForce?.since ?? null,
+    amendmentsApplied: history.amendments
+      .filter((a) => a.decidedOn <= asOf && a.effectiveOn <= asOf)
+      .sort((a, b) => a.effectiveOn.localeCompare(b.effectiveOn) || a.newVersion - b.newVersion),
+    signatures: unique(parties.flatMap((p) => p.signatures)),
+    missing: parties.flatMap((p) => p.missing),
+    parties,
+    predecessorId: options.predecessorId !== undefined ? options.predecessorId : (latestOf(ctx.known)?.content.predecessor ?? null),
+    successorId: successor?.id ?? null,
+    successorState: successor?.state ?? null,
+    daysUntilExpiry: inForce?.until != null ? daysBetween(asOf, inForce.until) : null,
+  };
+}
+
+/**
+ * Agreements in force on asOf whose validity ends within [asOf, asOf + withinDays], soonest first.
+ * Successors are looked up among the given histories, so one already in force counts as SUPERSEDED.
+ */
+export function expiringAgreements(histories: AgreementHistory[], withinDays: number, asOf: IsoDate): AgreementStatus[] {
+  if (!Number.isInteger(withinDays) || withinDays < 0) {
+    throw new LifecycleError('BAD_INPUT', `withinDays must be a whole number of days >= 0, got ${withinDays}`);
+  }
+  const horizon = addDays(asOf, withinDays);
+  return histories
+    .map((h) => agreementStatus(h, asOf, { successor: successorAmong(histories, h.agreementId) }))
+    .filter((s) => s.state === 'IN_FORCE' && s.validUntil !== null && s.validUntil >= asOf && s.validUntil <= horizon)
+    .sort((a, b) => (a.validUntil as string).localeCompare(b.validUntil as string) || a.agreementId.localeCompare(b.agreementId));
+}
+
+/** The agreement whose document (any version) names agreementId as its predecessor. */
+export function successorAmong(histories: readonly AgreementHistory[], agreementId: string): AgreementHistory | null {
+  return histories.find((h) => h.agreementId !== agreementId && h.versions.some((v) => v.content.predecessor === agreementId)) ?? null;
+}
+
+function context(history: AgreementHistory, asOf: IsoDate): Context {
+  return {
+    history,
+    asOf,
+    known: versionsKnownBy(history, asOf),
+    latestFrozen: latestFrozenBy(history, asOf),
+    bindings: partyBindings(history, asOf),
+  };
+}
+
+interface Scope {
+  state: LifecycleState;
+  binding: Binding | undefined;
+}
+
+/** perDistrict: in force once one district is bound. (Under allParties all parties are bound together.) */
+function scopeOfAgreement(ctx: Context, successorInForce: boolean): Scope {
+  const ids = partyIds(ctx);
+  const districts = ids.filter((id) => kindOf(ctx, id) === 'district');
+  const gating = (districts.length > 0 ? districts : ids).map((id) => ctx.bindings.get(id)).filter((b) => b !== undefined);
+  const inForce = gating.filter((b) => b.inForce);
+  if (successorInForce) return { state: 'SUPERSEDED', binding: undefined };
+  if (inForce.length > 0) return { state: 'IN_FORCE', binding: widest(inForce) };
+  if (gating.length > 0) return { state: 'EXPIRED', binding: undefined };
+  return { state: signingState(ctx), binding: undefined };
+}
+
+function scopeOfParty(ctx: Context, party: string, successorInForce: boolean): Scope {
+  const binding = ctx.bindings.get(party);
+  if (successorInForce) return { state: 'SUPERSEDED', binding: undefined };
+  if (binding?.inForce) return { state: 'IN_FORCE', binding };
+  if (binding !== undefined) return { state: 'EXPIRED', binding: undefined };
+  const agreement = scopeOfAgreement(ctx, false).state;
+  return { state: agreement === 'IN_FORCE' ? signingState(ctx) : agreement, binding: undefined };
+}
+
+/** The latest version binding anyone, in force since the first district was bound by it. */
+function widest(bindings: Binding[]): Binding {
+  const latest = Math.max(...bindings.map((b) => b.version.number));
+  const onLatest = bindings.filter((b) => b.version.number === latest);
+  return onLatest.reduce((first, b) => (b.since < first.since ? b : first));
+}
+
+/** The state of an agreement that binds no one (yet). */
+function signingState(ctx: Context): LifecycleState {
+  const frozen = ctx.latestFrozen;
+  if (frozen === undefined) return 'DRAFT';
+  const until = frozen.content.validity.until;
+  if (until !== null && until < ctx.asOf) return 'EXPIRED';
+  const signed = effectiveSignatures(ctx.history, frozen.number).some((s) => isActiveOn(s, ctx.asOf));
+  return signed ? 'SIGNING' : 'FROZEN';
+}
+
+function partyStatus(ctx: Context, id: string): PartyStatus | null {
+  const binding = ctx.bindings.get(id);
+  const version = binding?.version ?? reportedVersion(ctx, id);
+  const party = version?.content.parties.find((p) => p.id === id);
+  if (version === undefined || party === undefined) return null;
+  const signatures = effectiveSignatures(ctx.history, version.number).filter((s) => s.party === id && isActiveOn(s, ctx.asOf));
+  const missing = party.signatoryRoles
+    .filter((r) => !signatures.some((s) => s.role === r.id))
+    .map((r) => ({ party: id, partyName: party.name, role: r.id, roleTitle: r.title }));
+  return {
+    party: id,
+    partyName: party.name,
+    kind: party.kind,
+    version: version.number,
+    complete: missing.length === 0,
+    boundSince: binding?.inForce ? binding.since : null,
+    signatures,
+    missing,
+    signingRecorded: ctx.history.signatures.some((s) => s.party === id && s.signedOn <= ctx.asOf),
+  };
+}
+
+/** A party not bound is shown against the version it would sign: the latest frozen one, else the latest draft. */
+function reportedVersion(ctx: Context, id: string): LifecycleVersion | undefined {
+  const hasParty = (v: LifecycleVersion) => v.content.parties.some((p) => p.id === id);
+  if (ctx.latestFrozen !== undefined && hasParty(ctx.latestFrozen)) return ctx.latestFrozen;
+  return latestOf(ctx.known.filter(hasParty));
+}
+
+/** Parties of all versions known by asOf, in the order of the latest one. */
+function partyIds(ctx: Context): string[] {
+  const ids = [...ctx.known].reverse().flatMap((v) => v.content.parties.map((p) => p.id));
+  return [...new Set(ids)];
+}
+
+function kindOf(ctx: Context, id: string): string | undefined {
+  const versions = [...ctx.known].reverse();
+  return versions.flatMap((v) => v.content.parties).find((p) => p.id === id)?.kind;
+}
+
+function successorView(successor: AgreementHistory | null, asOf: IsoDate, party: string | null) {
+  if (successor === null || versionsKnownBy(successor, asOf).length === 0) return null;
+  const scoped = party !== null && partyInHistory(successor, party) ? party : null;
+  return { id: successor.agreementId, state: agreementStatus(successor, asOf, { party: scoped }).state };
+}
+
+function unique<T extends { id: string }>(items: T[]): T[] {
+  return [...new Map(items.map((item) => [item.id, item])).values()];
+}

@@ -1,0 +1,50 @@
+import type { PartyKind } from '../../documents/agreement.types.js';
+import type { Amendment, IsoDate, Signature } from './lifecycle.types.js';
+
+export type LifecycleState = 'DRAFT' | 'FROZEN' | 'SIGNING' | 'IN_FORCE' | 'EXPIRED' | 'SUPERSEDED';
+
+export interface MissingSignature {
+  party: string;
+  partyName: string;
+  role: string;
+  roleTitle: string;
+}
+
+export interface PartyStatus {
+  party: string;
+  partyName: string;
+  kind: PartyKind;
+  /** The version this entry reports on: the one binding the party, else the one it would sign. */
+  version: number;
+  complete: boolean;
+  boundSince: IsoDate | null;
+  signatures: Signature[];
+  missing: MissingSignature[];
+  /** false when no signature at all (on any version, withdrawn or not) is recorded for this party by asOf. */
+  signingRecorded: boolean;
+}
+
+export interface AgreementStatus {
+  agreementId: string;
+  asOf: IsoDate;
+  party: string | null;
+  state: LifecycleState;
+  versionInForce: number | null;
+  /** Latest version existing by asOf. */
+  latestVersion: number | null;
+  /** The validity of the version in force, or else of the latest version. */
+  validFrom: IsoDate | null;
+  validUntil: IsoDate | null;
+  inForceSince: IsoDate | null;
+  /** Decided on or before asOf and effective by asOf. */
+  amendmentsApplied: Amendment[];
+  /** Active on asOf (signed by then, not withdrawn by then) on the version each party status reports on. */
+  signatures: Signature[];
+  missing: MissingSignature[];
+  parties: PartyStatus[];
+  predecessorId: string | null;
+  successorId: string | null;
+  successorState: LifecycleState | null;
+  /** From asOf to validUntil, when in force. */
+  daysUntilExpiry: number | null;
+}
