@@ -72,11 +72,7 @@ export class AppModule {
             // Apollo's default, stated because it matters: simple cross-site requests are refused.
             csrfPrevention: true,
             // Refused while validating, before any resolver or database work.
-            validationRules: [
-              depthLimitRule(limits.maxDepth),
-              complexityLimitRule(limits.maxComplexity),
-              aliasLimitRule(limits.maxAliases),
-            ],
+            validationRules: [depthLimitRule(limits.maxDepth), complexityLimitRule(limits.maxComplexity), aliasLimitRule(limits.maxAliases)],
             formatError: createFormatError(logger, limits.exposeErrorDetails),
             context: async ({ req }: { req: Request }): Promise<GraphQLContext> => {
               // Normally done by the middleware in front of /graphql (see createApp).

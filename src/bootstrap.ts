@@ -25,11 +25,7 @@ export interface Database {
 }
 
 /** Connects to DATABASE_URL, or starts the embedded server; then brings the schema up to date. */
-export async function openDatabase(
-  config: AppConfig,
-  logger: Logger,
-  options: { shareRunning?: boolean } = {},
-): Promise<Database> {
+export async function openDatabase(config: AppConfig, logger: Logger, options: { shareRunning?: boolean } = {}): Promise<Database> {
   let embedded: EmbeddedDatabase | null = null;
   let url = config.databaseUrl;
   if (!url) {

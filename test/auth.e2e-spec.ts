@@ -60,7 +60,11 @@ function exampleValue(type: GraphQLInputType): unknown {
   if (isListType(t)) return [];
   if (isEnumType(t)) return t.getValues()[0]!.name;
   if (isInputObjectType(t)) {
-    return Object.fromEntries(Object.values(t.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, exampleValue(f.type)]));
+    return Object.fromEntries(
+      Object.values(t.getFields())
+        .filter((f) => isNonNullType(f.type))
+        .map((f) => [f.name, exampleValue(f.type)]),
+    );
   }
   const scalars: Record<string, unknown> = { Int: 1, Float: 1, Boolean: true, Date: '2024-01-01', DateTime: '2024-01-01T00:00:00.000Z' };
   return scalars[t.name] ?? 'soziale-wohnhilfen';
@@ -82,8 +86,7 @@ function everyQuery(t: TestApp): Array<{ field: string; query: string; variables
   });
 }
 
-const count = async (t: TestApp, table: 'agreement_versions' | 'audit_log') =>
-  Number((await t.sql(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
+const count = async (t: TestApp, table: 'agreement_versions' | 'audit_log') => Number((await t.sql(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
 
 describe('authentication, audit trail and CLI tokens (local key)', () => {
   let t: TestApp;
@@ -106,7 +109,16 @@ describe('authentication, audit trail and CLI tokens (local key)', () => {
     const signWithAppKey = async (overrides: JWTPayload) => {
       const key = await loadOrCreateLocalKey(t.config.dataDir);
       const now = Math.floor(Date.now() / 1000);
-      const payload = { iss: LOCAL_ISSUER, aud: LOCAL_AUDIENCE, sub: 'u-ada', iat: now, exp: now + 3600, name: 'Ada Admin', roles: ['admin'], ...overrides };
+      const payload = {
+        iss: LOCAL_ISSUER,
+        aud: LOCAL_AUDIENCE,
+        sub: 'u-ada',
+        iat: now,
+        exp: now + 3600,
+        name: 'Ada Admin',
+        roles: ['admin'],
+        ...overrides,
+      };
       return new SignJWT(payload).setProtectedHeader({ alg: 'ES256', kid: key.kid }).sign(await importJWK(key.privateJwk, 'ES256'));
     };
     const signWithStrangerKey = async (kid: string) => {
@@ -196,7 +208,13 @@ describe('authentication, audit trail and CLI tokens (local key)', () => {
         outcomes.push({ field, anonymous: codeOf(anonymous), withToken: codeOf(withToken) ?? 'answered' });
       }
       // With a token each call gets past the access check, so the calls themselves are well-formed.
-      expect(outcomes).toEqual(calls.map(({ field }) => ({ field, anonymous: 'UNAUTHENTICATED', withToken: expect.not.stringMatching(/UNAUTHENTICATED|FORBIDDEN|GRAPHQL_/) })));
+      expect(outcomes).toEqual(
+        calls.map(({ field }) => ({
+          field,
+          anonymous: 'UNAUTHENTICATED',
+          withToken: expect.not.stringMatching(/UNAUTHENTICATED|FORBIDDEN|GRAPHQL_/),
+        })),
+      );
     });
 
     it('with ALLOW_ANONYMOUS_READ=true: queries work, mutations and the audit log still need a token', async () => {
@@ -205,7 +223,10 @@ describe('authentication, audit trail and CLI tokens (local key)', () => {
         // Every root query is open, except the audit log.
         for (const { field, query, variables } of everyQuery(open)) {
           const code = codeOf(await open.gql(query, variables, { as: null }));
-          expect({ field, code }).toEqual({ field, code: field === 'auditLog' ? 'UNAUTHENTICATED' : expect.not.stringMatching(/UNAUTHENTICATED|FORBIDDEN|GRAPHQL_/) });
+          expect({ field, code }).toEqual({
+            field,
+            code: field === 'auditLog' ? 'UNAUTHENTICATED' : expect.not.stringMatching(/UNAUTHENTICATED|FORBIDDEN|GRAPHQL_/),
+          });
         }
 
         const stored = await open.gql(CREATE, { yaml: sampleAgreementYaml('oeffentlich') }, { as: await open.token(EDITOR) });
@@ -219,7 +240,11 @@ describe('authentication, audit trail and CLI tokens (local key)', () => {
 
         const versions = await count(open, 'agreement_versions');
         expectRefused(await open.gql(CREATE, { yaml: sampleAgreementYaml('anonym') }, { as: null }), 'UNAUTHENTICATED');
-        const save = await open.gql(SAVE, { id: 'oeffentlich', base: 1, yaml: sampleAgreementYaml('oeffentlich').replace('targetValue: 90', 'targetValue: 99') }, { as: null });
+        const save = await open.gql(
+          SAVE,
+          { id: 'oeffentlich', base: 1, yaml: sampleAgreementYaml('oeffentlich').replace('targetValue: 90', 'targetValue: 99') },
+          { as: null },
+        );
         expectRefused(save, 'UNAUTHENTICATED');
         expect(await count(open, 'agreement_versions')).toBe(versions);
         expect(await count(open, 'audit_log')).toBe(1); // only the editor's createAgreement
@@ -239,7 +264,19 @@ describe('authentication, audit trail and CLI tokens (local key)', () => {
     const v1 = sampleAgreementYaml(ID);
     const v2 = v1.replace('targetValue: 90', 'targetValue: 95');
     const audit = (variables: Record<string, unknown>, as: string) => t.gql(AUDIT, variables, { as });
-    type Entry = { id: string; at: string; operation: string; outcome: string; subject: string; name: string; roles: string[]; party: string | null; agreementId: string | null; version: number | null; argsDigest: string };
+    type Entry = {
+      id: string;
+      at: string;
+      operation: string;
+      outcome: string;
+      subject: string;
+      name: string;
+      roles: string[];
+      party: string | null;
+      agreementId: string | null;
+      version: number | null;
+      argsDigest: string;
+    };
     let entries: Entry[];
 
     beforeAll(async () => {
@@ -267,7 +304,16 @@ describe('authentication, audit trail and CLI tokens (local key)', () => {
         { ...erika, operation: 'saveDraft', outcome: 'VALIDATION_FAILED', version: 2 },
         { ...erika, operation: 'saveDraft', outcome: 'VERSION_CONFLICT', version: 1 },
         { ...erika, operation: 'saveDraft', outcome: 'ok', version: 2 },
-        { subject: 'u-otto', name: 'Otto Fremd', roles: ['senate-editor'], party: 'senfin', agreementId: ID, operation: 'saveDraft', outcome: 'FORBIDDEN', version: 1 },
+        {
+          subject: 'u-otto',
+          name: 'Otto Fremd',
+          roles: ['senate-editor'],
+          party: 'senfin',
+          agreementId: ID,
+          operation: 'saveDraft',
+          outcome: 'FORBIDDEN',
+          version: 1,
+        },
         { ...erika, operation: 'createAgreement', outcome: 'ok', version: 1 },
       ]);
       const times = entries.map((e) => Date.parse(e.at));

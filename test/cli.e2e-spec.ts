@@ -114,7 +114,12 @@ describe('CLI on real files and a real database', () => {
   it('import replays lifecycle files once, and refuses a history the rules forbid, located, storing nothing', async () => {
     const folder = join(dir, 'history');
     mkdirSync(folder);
-    for (const name of ['soziale-wohnhilfen.yaml', 'soziale-wohnhilfen.lifecycle.yaml', 'soziale-wohnhilfen-2026.yaml', 'soziale-wohnhilfen-2026.lifecycle.yaml']) {
+    for (const name of [
+      'soziale-wohnhilfen.yaml',
+      'soziale-wohnhilfen.lifecycle.yaml',
+      'soziale-wohnhilfen-2026.yaml',
+      'soziale-wohnhilfen-2026.lifecycle.yaml',
+    ]) {
       writeFileSync(join(folder, name), readFileSync(join(projectRoot(), 'agreements', name)));
     }
     const first = await runCli(['import', folder], env);
@@ -167,7 +172,7 @@ describe('CLI on real files and a real database', () => {
     await expect(db.query(`TRUNCATE agreement_versions CASCADE`)).rejects.toThrow(/TRUNCATE/);
   });
 
-  it('verify: exit 0 on an intact chain, 1 naming the first link altered behind the service\'s back', async () => {
+  it("verify: exit 0 on an intact chain, 1 naming the first link altered behind the service's back", async () => {
     const ok = await runCli(['verify'], env);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/chain intact: 7 version\(s\) of 5 agreement\(s\)/);
@@ -183,7 +188,9 @@ describe('CLI on real files and a real database', () => {
     expect(broken.stdout).toContain('BROKEN: import-a version 2: stored content does not match its content hash');
 
     await db.query(`SET session_replication_role = replica`);
-    await db.query(`UPDATE agreement_versions SET content = jsonb_set(content::jsonb, '{title}', '"Testvereinbarung Bürgerämter"')::json WHERE agreement_id = 'import-a' AND number = 2`);
+    await db.query(
+      `UPDATE agreement_versions SET content = jsonb_set(content::jsonb, '{title}', '"Testvereinbarung Bürgerämter"')::json WHERE agreement_id = 'import-a' AND number = 2`,
+    );
     await db.query(`UPDATE agreement_versions SET author = 'jemand anderes' WHERE agreement_id = 'export-test' AND number = 1`);
     await db.query(`SET session_replication_role = origin`);
     const author = await runCli(['verify'], env);

@@ -18,8 +18,7 @@ async function countQueries<T>(t: TestApp, fn: () => Promise<T>): Promise<{ resu
   }
 }
 
-const count = async (t: TestApp, table: 'agreement_versions' | 'audit_log') =>
-  Number((await t.sql(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
+const count = async (t: TestApp, table: 'agreement_versions' | 'audit_log') => Number((await t.sql(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
 
 /**
  * A limit refused the whole operation while validating: one error with a message, no data, no SQL.
@@ -27,7 +26,12 @@ const count = async (t: TestApp, table: 'agreement_versions' | 'audit_log') =>
  */
 async function refusedBeforeExecution(t: TestApp, query: string, message: RegExp) {
   const { result: res, queries } = await countQueries(t, () => t.gql(query));
-  expect({ status: res.status, hasData: 'data' in res, errors: res.errors?.length, queries }).toEqual({ status: 400, hasData: false, errors: 1, queries: 0 });
+  expect({ status: res.status, hasData: 'data' in res, errors: res.errors?.length, queries }).toEqual({
+    status: 400,
+    hasData: false,
+    errors: 1,
+    queries: 0,
+  });
   expect(res.errors![0].message).toMatch(message);
   return res.errors![0];
 }

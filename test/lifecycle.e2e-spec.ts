@@ -31,7 +31,7 @@ describe('lifecycle: the real case as shipped in agreements/', () => {
     return res.data!.agreementStatus;
   };
 
-  it('tells Neukölln\'s story date by date', async () => {
+  it("tells Neukölln's story date by date", async () => {
     const before = await status('2021-12-01', 'neukoelln');
     expect(before.state).not.toBe('IN_FORCE');
     expect(before.versionInForce).toBeNull();
@@ -40,9 +40,7 @@ describe('lifecycle: the real case as shipped in agreements/', () => {
       const s = await status(asOf, 'neukoelln');
       expect(s).toMatchObject({ state: 'IN_FORCE', versionInForce: 1, validUntil: '2023-12-31', inForceSince: '2022-01-12' });
       expect(s.amendmentsApplied).toEqual([]);
-      expect(s.parties).toEqual([
-        { party: 'neukoelln', complete: true, boundSince: '2022-01-12', signingRecorded: true, missing: [] },
-      ]);
+      expect(s.parties).toEqual([{ party: 'neukoelln', complete: true, boundSince: '2022-01-12', signingRecorded: true, missing: [] }]);
     }
 
     const extended = await status('2024-06-01', 'neukoelln');
@@ -102,7 +100,11 @@ describe('lifecycle: the real case as shipped in agreements/', () => {
   it('refuses to freeze the 2026 follow-up until every focus indicator has its values, then accepts it', async () => {
     const editor = await t.token({ name: 'Sven Senat', roles: ['senate-editor'], departments: ['senias'] });
     const freeze = (version: number) =>
-      t.gql(`mutation($v: Int!) { freezeVersion(agreementId: "soziale-wohnhilfen-2026", version: $v, frozenOn: "2026-03-01") { number frozenOn } }`, { v: version }, { as: editor });
+      t.gql(
+        `mutation($v: Int!) { freezeVersion(agreementId: "soziale-wohnhilfen-2026", version: $v, frozenOn: "2026-03-01") { number frozenOn } }`,
+        { v: version },
+        { as: editor },
+      );
     const refused = await freeze(1);
     expect(refused.errors![0].extensions!.code).toBe('INVALID_STATE');
     const violations = refused.errors![0].extensions!.violations as Array<{ path: string; label: string }>;
@@ -134,7 +136,12 @@ describe('lifecycle: the real case as shipped in agreements/', () => {
   it('keeps the shipped history when the agreements folder is loaded again', async () => {
     const { loadAgreementsFolder } = await import('../src/bootstrap.js');
     const { Logger } = await import('../src/common/logger.js');
-    const count = async () => (await t.sql(`SELECT (SELECT count(*) FROM agreement_versions) + (SELECT count(*) FROM signatures) + (SELECT count(*) FROM version_freezes) + (SELECT count(*) FROM amendments) + (SELECT count(*) FROM follow_ups) AS n`))[0].n;
+    const count = async () =>
+      (
+        await t.sql(
+          `SELECT (SELECT count(*) FROM agreement_versions) + (SELECT count(*) FROM signatures) + (SELECT count(*) FROM version_freezes) + (SELECT count(*) FROM amendments) + (SELECT count(*) FROM follow_ups) AS n`,
+        )
+      )[0].n;
     const before = await count();
     await loadAgreementsFolder(t.config, t.dataSource, new Logger('error'));
     expect(await count()).toBe(before);
@@ -172,9 +179,20 @@ describe('lifecycle: an all-parties agreement signed completely', () => {
     const frozen = await t.gql(`mutation { freezeVersion(agreementId: "alle-parteien", version: 1, frozenOn: "2023-12-01") { frozenOn } }`);
     expect(frozen.data!.freezeVersion.frozenOn).toBe('2023-12-01');
 
-    const first = await sign(mitte, { party: 'mitte', role: 'buergerdienste', personName: 'Max Mitte', signedOn: '2024-02-01', evidence: { fileName: 'scan.pdf', sha256: 'a'.repeat(64) } });
+    const first = await sign(mitte, {
+      party: 'mitte',
+      role: 'buergerdienste',
+      personName: 'Max Mitte',
+      signedOn: '2024-02-01',
+      evidence: { fileName: 'scan.pdf', sha256: 'a'.repeat(64) },
+    });
     expect(first.errors).toBeUndefined();
-    expect(first.data!.recordSignature).toMatchObject({ party: 'mitte', role: 'buergerdienste', version: 1, recordedBy: 'Max Mitte (district-signatory mitte)' });
+    expect(first.data!.recordSignature).toMatchObject({
+      party: 'mitte',
+      role: 'buergerdienste',
+      version: 1,
+      recordedBy: 'Max Mitte (district-signatory mitte)',
+    });
     expect((await sign(admin, { party: 'senin', role: 'leitung', personName: 'Sabine Senatorin', signedOn: '2024-02-10' })).errors).toBeUndefined();
 
     expect((await status('2024-01-15')).state).toBe('FROZEN');
@@ -184,7 +202,13 @@ describe('lifecycle: an all-parties agreement signed completely', () => {
 
     expect((await sign(mitte, { party: 'mitte', role: 'finanzen', personName: 'Moritz Mitte', signedOn: '2024-03-05' })).errors).toBeUndefined();
     expect((await status('2024-03-04')).state).toBe('SIGNING');
-    expect(await status('2024-03-05')).toMatchObject({ state: 'IN_FORCE', versionInForce: 1, inForceSince: '2024-03-05', validUntil: '2025-12-31', missing: [] });
+    expect(await status('2024-03-05')).toMatchObject({
+      state: 'IN_FORCE',
+      versionInForce: 1,
+      inForceSince: '2024-03-05',
+      validUntil: '2025-12-31',
+      missing: [],
+    });
     expect((await status('2026-01-10')).state).toBe('EXPIRED');
   });
 
@@ -209,7 +233,11 @@ describe('lifecycle: an all-parties agreement signed completely', () => {
       { as: mitte },
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data!.withdrawSignature.withdrawal).toEqual({ withdrawnOn: '2024-04-01', reason: 'Falsche Person erfasst', actor: 'Max Mitte (district-signatory mitte)' });
+    expect(res.data!.withdrawSignature.withdrawal).toEqual({
+      withdrawnOn: '2024-04-01',
+      reason: 'Falsche Person erfasst',
+      actor: 'Max Mitte (district-signatory mitte)',
+    });
     // History is not rewritten: in force in March, signing again from the withdrawal on.
     expect((await status('2024-03-20')).state).toBe('IN_FORCE');
     expect((await status('2024-04-02')).state).toBe('SIGNING');
@@ -238,10 +266,15 @@ describe('lifecycle: an all-parties agreement signed completely', () => {
   });
 
   it('extends validity: only the end date changes, signatures carry over, other changes are refused', async () => {
-    const ext = await t.gql(
-      `mutation($input: ExtendValidityInput!) { extendValidity(input: $input) { type baseVersion newVersion source } }`,
-      { input: { agreementId: 'alle-parteien', until: '2026-12-31', source: 'Schreiben SenIn vom 01.11.2025', decidedOn: '2025-11-01', effectiveOn: '2025-11-01' } },
-    );
+    const ext = await t.gql(`mutation($input: ExtendValidityInput!) { extendValidity(input: $input) { type baseVersion newVersion source } }`, {
+      input: {
+        agreementId: 'alle-parteien',
+        until: '2026-12-31',
+        source: 'Schreiben SenIn vom 01.11.2025',
+        decidedOn: '2025-11-01',
+        effectiveOn: '2025-11-01',
+      },
+    });
     expect(ext.errors).toBeUndefined();
     expect(ext.data!.extendValidity).toEqual({ type: 'VALIDITY_EXTENSION', baseVersion: 1, newVersion: 2, source: 'Schreiben SenIn vom 01.11.2025' });
     expect(await status('2026-06-01')).toMatchObject({ state: 'IN_FORCE', versionInForce: 2, validUntil: '2026-12-31' });
@@ -249,30 +282,34 @@ describe('lifecycle: an all-parties agreement signed completely', () => {
     expect(diff.data!.versionDiff.changes).toEqual([{ label: 'Geltungsdauer › Ende', before: '2025-12-31', after: '2026-12-31' }]);
 
     const v2 = (await t.gql(`{ agreement(id: "alle-parteien") { version(number: 2) { yaml } } }`)).data!.agreement.version.yaml as string;
-    const sneaky = await t.gql(
-      `mutation($input: AmendAgreementInput!) { amendAgreement(input: $input) { newVersion } }`,
-      {
-        input: {
-          agreementId: 'alle-parteien', baseVersion: 2, type: 'VALIDITY_EXTENSION', source: 'Test', decidedOn: '2025-11-02', effectiveOn: '2025-11-02',
-          yaml: v2.replace('until: 2026-12-31', 'until: 2027-12-31').replace('targetValue: 90', 'targetValue: 99'),
-        },
+    const sneaky = await t.gql(`mutation($input: AmendAgreementInput!) { amendAgreement(input: $input) { newVersion } }`, {
+      input: {
+        agreementId: 'alle-parteien',
+        baseVersion: 2,
+        type: 'VALIDITY_EXTENSION',
+        source: 'Test',
+        decidedOn: '2025-11-02',
+        effectiveOn: '2025-11-02',
+        yaml: v2.replace('until: 2026-12-31', 'until: 2027-12-31').replace('targetValue: 90', 'targetValue: 99'),
       },
-    );
+    });
     expect(sneaky.errors![0].extensions!.code).toBe('BAD_INPUT');
     expect(JSON.stringify(sneaky.errors![0].extensions!.violations)).toContain('Zielwert');
   });
 
   it('a content amendment needs fresh signatures; until then the previous version stays in force', async () => {
     const v2 = (await t.gql(`{ agreement(id: "alle-parteien") { version(number: 2) { yaml } } }`)).data!.agreement.version.yaml as string;
-    const res = await t.gql(
-      `mutation($input: AmendAgreementInput!) { amendAgreement(input: $input) { type newVersion } }`,
-      {
-        input: {
-          agreementId: 'alle-parteien', baseVersion: 2, type: 'CONTENT_AMENDMENT', source: 'Beschluss der Steuerungsrunde vom 01.02.2026',
-          decidedOn: '2026-02-01', effectiveOn: '2026-03-01', yaml: v2.replace('targetValue: 90', 'targetValue: 95'),
-        },
+    const res = await t.gql(`mutation($input: AmendAgreementInput!) { amendAgreement(input: $input) { type newVersion } }`, {
+      input: {
+        agreementId: 'alle-parteien',
+        baseVersion: 2,
+        type: 'CONTENT_AMENDMENT',
+        source: 'Beschluss der Steuerungsrunde vom 01.02.2026',
+        decidedOn: '2026-02-01',
+        effectiveOn: '2026-03-01',
+        yaml: v2.replace('targetValue: 90', 'targetValue: 95'),
       },
-    );
+    });
     expect(res.errors).toBeUndefined();
     expect(res.data!.amendAgreement).toEqual({ type: 'CONTENT_AMENDMENT', newVersion: 3 });
     expect(await status('2026-04-01')).toMatchObject({ state: 'IN_FORCE', versionInForce: 2 });
@@ -283,7 +320,15 @@ describe('lifecycle: an all-parties agreement signed completely', () => {
     expect((await t.gql(`mutation($y: String!) { createAgreement(yaml: $y) { number } }`, { y: yaml })).errors).toBeUndefined();
     const correct = (baseVersion: number, text: string) =>
       t.gql(`mutation($input: AmendAgreementInput!) { amendAgreement(input: $input) { type baseVersion newVersion } }`, {
-        input: { agreementId: 'berichtigung', baseVersion, yaml: text, type: 'CORRECTION', source: 'Tippfehler im Titel', decidedOn: '2024-01-05', effectiveOn: '2024-01-05' },
+        input: {
+          agreementId: 'berichtigung',
+          baseVersion,
+          yaml: text,
+          type: 'CORRECTION',
+          source: 'Tippfehler im Titel',
+          decidedOn: '2024-01-05',
+          effectiveOn: '2024-01-05',
+        },
       });
     const fixed = yaml.replace('title: Termine binnen 14 Tagen', 'title: Termine binnen 14 Kalendertagen');
     const ok = await correct(1, fixed);
@@ -291,7 +336,18 @@ describe('lifecycle: an all-parties agreement signed completely', () => {
     expect(ok.data!.amendAgreement).toEqual({ type: 'CORRECTION', baseVersion: 1, newVersion: 2 });
 
     await t.gql(`mutation { freezeVersion(agreementId: "berichtigung", version: 2, frozenOn: "2024-01-10") { number } }`);
-    expect((await sign(mitte, { agreementId: 'berichtigung', version: 2, party: 'mitte', role: 'finanzen', personName: 'Moritz Mitte', signedOn: '2024-01-20' })).errors).toBeUndefined();
+    expect(
+      (
+        await sign(mitte, {
+          agreementId: 'berichtigung',
+          version: 2,
+          party: 'mitte',
+          role: 'finanzen',
+          personName: 'Moritz Mitte',
+          signedOn: '2024-01-20',
+        })
+      ).errors,
+    ).toBeUndefined();
     const late = await correct(2, fixed.replace('14 Kalendertagen', '15 Kalendertagen'));
     expect(late.errors![0].extensions!.code).toBe('INVALID_STATE');
   });
@@ -316,4 +372,3 @@ describe('lifecycle: an all-parties agreement signed completely', () => {
     expect(none.data!.expiringAgreements).toEqual([]);
   });
 });
-

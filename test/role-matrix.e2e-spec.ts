@@ -27,7 +27,11 @@ interface Call {
 /** Each caller with the scope that fits the sample calls: senin leads the sample agreement, mitte is its district. */
 const CALLERS: Array<{ label: string; role: Role | null; claims?: TokenClaims }> = [
   { label: 'senate-editor (senin)', role: 'senate-editor', claims: { name: 'Erika Muster', roles: ['senate-editor'], departments: ['senin'] } },
-  { label: 'district-signatory (mitte)', role: 'district-signatory', claims: { name: 'Dana Bezirk', roles: ['district-signatory'], district: 'mitte' } },
+  {
+    label: 'district-signatory (mitte)',
+    role: 'district-signatory',
+    claims: { name: 'Dana Bezirk', roles: ['district-signatory'], district: 'mitte' },
+  },
   { label: 'council-office (bvv-mitte)', role: 'council-office', claims: { name: 'Carl Rat', roles: ['council-office'], body: 'bvv-mitte' } },
   { label: 'reader', role: 'reader', claims: { name: 'Rita Leser', roles: ['reader'] } },
   { label: 'admin', role: 'admin', claims: { name: 'Ada Admin', roles: ['admin'] } },
@@ -131,7 +135,9 @@ const SAMPLE_CALLS: Readonly<Record<string, () => Promise<Call>>> = {
     await signature(id, 'senin', 'leitung'); // senin has signed completely: the agreement can be extended
     return {
       query: `mutation($input: ExtendValidityInput!) { extendValidity(input: $input) { id newVersion } }`,
-      variables: { input: { agreementId: id, until: '2027-12-31', source: 'Schreiben SenInn vom Vortag', decidedOn: daysAgo(1), effectiveOn: daysAgo(1) } },
+      variables: {
+        input: { agreementId: id, until: '2027-12-31', source: 'Schreiben SenInn vom Vortag', decidedOn: daysAgo(1), effectiveOn: daysAgo(1) },
+      },
     };
   },
   amendAgreement: async () => {
@@ -172,7 +178,9 @@ async function fingerprint(): Promise<Record<string, string>> {
   );
   const result: Record<string, string> = {};
   for (const { name } of tables) {
-    const [row] = await t.sql(`SELECT count(*)::int AS n, md5(coalesce(string_agg(x::text, E'\\n' ORDER BY x::text), '')) AS digest FROM "${name}" x`);
+    const [row] = await t.sql(
+      `SELECT count(*)::int AS n, md5(coalesce(string_agg(x::text, E'\\n' ORDER BY x::text), '')) AS digest FROM "${name}" x`,
+    );
     result[name] = `${row.n} rows, md5 ${row.digest}`;
   }
   return result;
@@ -247,9 +255,11 @@ describe.each(schemaMutations.filter((m) => m in EXPECTED && m in SAMPLE_CALLS))
 
   const cases = CALLERS.map((caller) => {
     const expectation =
-      caller.role === null ? 'UNAUTHENTICATED, nothing changes, not audited'
-      : allowed.includes(caller.role) ? 'let through'
-      : 'FORBIDDEN, nothing changes, audited';
+      caller.role === null
+        ? 'UNAUTHENTICATED, nothing changes, not audited'
+        : allowed.includes(caller.role)
+          ? 'let through'
+          : 'FORBIDDEN, nothing changes, audited';
     return { ...caller, expectation };
   });
   it.each(cases)('$label: $expectation', async ({ role, claims }) => {
@@ -271,13 +281,16 @@ describe.each(schemaMutations.filter((m) => m in EXPECTED && m in SAMPLE_CALLS))
   });
 });
 
-(schemaMutations.includes('recordSignature') ? it : it.skip)('a district signatory signs for her own district only, not for the Senate department', async () => {
-  const { id } = await frozen();
-  const as = await tokenFor(CALLERS.find((c) => c.role === 'district-signatory')!.claims);
-  const before = await fingerprint();
-  const res = await t.gql(SIGN, { input: signatureInput(id, 'senin', 'leitung') }, { as });
-  expect(codeOf(res)).toBe('FORBIDDEN');
-  expect(await fingerprint()).toEqual(before);
-  const own = await t.gql(SIGN, { input: signatureInput(id, 'mitte', 'finanzen') }, { as });
-  expect(own.errors).toBeUndefined();
-});
+(schemaMutations.includes('recordSignature') ? it : it.skip)(
+  'a district signatory signs for her own district only, not for the Senate department',
+  async () => {
+    const { id } = await frozen();
+    const as = await tokenFor(CALLERS.find((c) => c.role === 'district-signatory')!.claims);
+    const before = await fingerprint();
+    const res = await t.gql(SIGN, { input: signatureInput(id, 'senin', 'leitung') }, { as });
+    expect(codeOf(res)).toBe('FORBIDDEN');
+    expect(await fingerprint()).toEqual(before);
+    const own = await t.gql(SIGN, { input: signatureInput(id, 'mitte', 'finanzen') }, { as });
+    expect(own.errors).toBeUndefined();
+  },
+);

@@ -73,7 +73,12 @@ describe('the service process with its embedded PostgreSQL', () => {
     expect(await health.json()).toEqual({ status: 'ok', database: 'up' });
     expect(s.log()).toMatch(/"agreementId":"soziale-wohnhilfen","action":"create"/);
     // Every line is one JSON object.
-    for (const line of s.log().trim().split('\n').filter((l) => l.startsWith('{'))) expect(() => JSON.parse(line)).not.toThrow();
+    for (const line of s
+      .log()
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('{')))
+      expect(() => JSON.parse(line)).not.toThrow();
     const pg = postmasterPid();
 
     s.child.kill('SIGTERM');

@@ -150,7 +150,10 @@ describe('versioned agreement store over GraphQL', () => {
       .replace('title: Kundenperspektive', 'titel: Kundenperspektive')
       .replace('direction: higherIsBetter', 'direction: up')
       .replace('until: 2025-12-31', 'until: 2025-13-01');
-    const res = await t.gql(`query($y: String!) { validateAgreement(yaml: $y) { valid problems { line column path message code key allowedValues } } }`, { y: bad });
+    const res = await t.gql(
+      `query($y: String!) { validateAgreement(yaml: $y) { valid problems { line column path message code key allowedValues } } }`,
+      { y: bad },
+    );
     const report = res.data!.validateAgreement;
     expect(report.valid).toBe(false);
     const byPath = Object.fromEntries(report.problems.map((p: any) => [`${p.code} ${p.path}`, p]));

@@ -59,11 +59,7 @@ export class AccessInterceptor implements NestInterceptor {
     );
   }
 
-  private async write(
-    attempt: { actor: Actor; operation: string; args: Record<string, unknown> },
-    result: unknown,
-    outcome: string,
-  ): Promise<void> {
+  private async write(attempt: { actor: Actor; operation: string; args: Record<string, unknown> }, result: unknown, outcome: string): Promise<void> {
     const target = auditTarget(attempt.args, result);
     try {
       await this.audit.record({ ...attempt, ...target, outcome });

@@ -48,8 +48,7 @@ export function isLifecycleFile(file: string): boolean {
 }
 
 export type ParsedFile =
-  | { kind: 'agreement'; result: ReturnType<typeof parseAgreement> }
-  | { kind: 'lifecycle'; result: ReturnType<typeof parseLifecycleFile> };
+  { kind: 'agreement'; result: ReturnType<typeof parseAgreement> } | { kind: 'lifecycle'; result: ReturnType<typeof parseLifecycleFile> };
 
 export function parseFile(f: AgreementFile, limits: Partial<ParseLimits>): ParsedFile {
   return isLifecycleFile(f.file)

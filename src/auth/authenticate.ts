@@ -28,13 +28,10 @@ type WithAuth = { [AUTH_ON_REQUEST]?: Authentication };
 /** Verifies the token once per request, before the rate limit, so limits count verified callers. */
 export function authenticationMiddleware(verifier: TokenVerifier) {
   return (req: Request, _res: Response, next: NextFunction): void => {
-    authenticate(verifier, req.headers.authorization).then(
-      (auth) => {
-        (req as WithAuth)[AUTH_ON_REQUEST] = auth;
-        next();
-      },
-      next,
-    );
+    authenticate(verifier, req.headers.authorization).then((auth) => {
+      (req as WithAuth)[AUTH_ON_REQUEST] = auth;
+      next();
+    }, next);
   };
 }
 

@@ -41,6 +41,12 @@ export function rateLimit(perMinute: number, now: () => number = Date.now) {
 function keyOf(req: Request): string {
   const actor = authenticationOf(req)?.actor;
   // The raw token is not kept in memory; the digest of the verified one identifies it.
-  if (actor) return 'token:' + createHash('sha256').update(req.headers.authorization ?? '').digest('hex');
+  if (actor)
+    return (
+      'token:' +
+      createHash('sha256')
+        .update(req.headers.authorization ?? '')
+        .digest('hex')
+    );
   return 'addr:' + (req.socket.remoteAddress ?? 'unknown');
 }

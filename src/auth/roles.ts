@@ -23,8 +23,7 @@ export function isRole(value: unknown): value is Role {
  */
 export function actorLabel(a: Actor): string {
   const scoped = a.roles.map((role) => {
-    const scope =
-      role === 'senate-editor' ? a.departments : role === 'district-signatory' ? [a.district] : role === 'council-office' ? [a.body] : [];
+    const scope = role === 'senate-editor' ? a.departments : role === 'district-signatory' ? [a.district] : role === 'council-office' ? [a.body] : [];
     return [role, ...scope.filter((s): s is string => !!s)].join(' ');
   });
   return scoped.length > 0 ? `${a.name} (${scoped.join(', ')})` : a.name;

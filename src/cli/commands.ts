@@ -71,11 +71,7 @@ const validate: Command = async ({ args, options, io }) => {
   } else {
     for (const r of results) for (const p of r.problems) io.out(formatProblem(p) + '\n');
     const invalid = results.filter((r) => !r.valid).length;
-    io.err(
-      problemCount === 0
-        ? `${files.length} file(s) valid\n`
-        : `${problemCount} problem(s) in ${invalid} of ${files.length} file(s)\n`,
-    );
+    io.err(problemCount === 0 ? `${files.length} file(s) valid\n` : `${problemCount} problem(s) in ${invalid} of ${files.length} file(s)\n`);
   }
   return problemCount === 0 && files.length > 0 ? 0 : 1;
 };
@@ -172,12 +168,12 @@ const audit: Command = async ({ options, io }) => {
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit is a whole number from 1');
   const since = options.since ? new Date(options.since) : null;
   if (since && Number.isNaN(since.getTime())) throw new UsageError('--since is an ISO date or timestamp');
-  const rows = await withDataSource((dataSource) =>
-    new AuditService(dataSource).list({ agreementId: options.agreement ?? null, since, limit }),
-  );
+  const rows = await withDataSource((dataSource) => new AuditService(dataSource).list({ agreementId: options.agreement ?? null, since, limit }));
   for (const r of rows) {
     const target = r.agreementId ? `${r.agreementId}${r.version ? `@${r.version}` : ''}` : '-';
-    io.out(`${r.at.toISOString()}  ${r.outcome.padEnd(17)} ${r.operation.padEnd(20)} ${target.padEnd(30)} ${r.name} <${r.subject}> [${r.roles.join(',')}${r.party ? ' ' + r.party : ''}]\n`);
+    io.out(
+      `${r.at.toISOString()}  ${r.outcome.padEnd(17)} ${r.operation.padEnd(20)} ${target.padEnd(30)} ${r.name} <${r.subject}> [${r.roles.join(',')}${r.party ? ' ' + r.party : ''}]\n`,
+    );
   }
   io.err(`${rows.length} entr${rows.length === 1 ? 'y' : 'ies'}\n`);
   return 0;

@@ -34,23 +34,23 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'text' },
-      'dry-run': { type: 'boolean', default: false },
-      version: { type: 'string' },
-      out: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-      role: { type: 'string', multiple: true },
-      party: { type: 'string' },
-      name: { type: 'string' },
-      subject: { type: 'string' },
-      'expires-in': { type: 'string' },
-      agreement: { type: 'string' },
-      since: { type: 'string' },
-      limit: { type: 'string' },
-    },
+      args: rest,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        'dry-run': { type: 'boolean', default: false },
+        version: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+        role: { type: 'string', multiple: true },
+        party: { type: 'string' },
+        name: { type: 'string' },
+        subject: { type: 'string' },
+        'expires-in': { type: 'string' },
+        agreement: { type: 'string' },
+        since: { type: 'string' },
+        limit: { type: 'string' },
+      },
     });
   } catch (error) {
     io.err(`${(error as Error).message}\n\n${USAGE}\n`);

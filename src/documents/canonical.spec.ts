@@ -30,9 +30,7 @@ formatVersion: 1
 
 describe('canonicalJson', () => {
   it('sorts keys and drops whitespace', () => {
-    expect(canonicalJson({ b: 1, a: [true, null, 'x'], c: { z: {}, y: [] } })).toBe(
-      '{"a":[true,null,"x"],"b":1,"c":{"y":[],"z":{}}}',
-    );
+    expect(canonicalJson({ b: 1, a: [true, null, 'x'], c: { z: {}, y: [] } })).toBe('{"a":[true,null,"x"],"b":1,"c":{"y":[],"z":{}}}');
   });
 
   it('sorts keys by UTF-16 code units, not by code points or locale', () => {
@@ -98,7 +96,11 @@ describe('canonicalJson', () => {
 describe('sha256Hex', () => {
   it('hashes the UTF-8 bytes', () => {
     expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
-    expect(sha256Hex('ä')).toBe(createHash('sha256').update(Buffer.from([0xc3, 0xa4])).digest('hex'));
+    expect(sha256Hex('ä')).toBe(
+      createHash('sha256')
+        .update(Buffer.from([0xc3, 0xa4]))
+        .digest('hex'),
+    );
   });
 });
 

@@ -35,9 +35,7 @@ export interface ChainLink {
 export function chainHash(link: ChainLink): string {
   // Pick the fields so that extra properties of a caller's record (an entity, say) never enter the hash.
   const { agreementId, number, previousHash, contentHash, author, createdAt, changeNote } = link;
-  return sha256Hex(
-    canonicalJson({ agreementId, number, previousHash, contentHash, author, createdAt, changeNote }),
-  );
+  return sha256Hex(canonicalJson({ agreementId, number, previousHash, contentHash, author, createdAt, changeNote }));
 }
 
 function canonicalNumber(value: number): string {

@@ -181,7 +181,10 @@ describe('diffAgreements', () => {
   });
 
   it('names parties by name and signatory roles by title', () => {
-    const after = edited('{ id: finanzen, title: Für Finanzen zuständiges Bezirksamtsmitglied }', '{ id: finanzen, title: Bezirksstadtrat für Finanzen }');
+    const after = edited(
+      '{ id: finanzen, title: Für Finanzen zuständiges Bezirksamtsmitglied }',
+      '{ id: finanzen, title: Bezirksstadtrat für Finanzen }',
+    );
     expect(diffAgreements(base, after)).toEqual([
       {
         path: '/parties/1/signatoryRoles/1/title',
@@ -194,7 +197,10 @@ describe('diffAgreements', () => {
   });
 
   it('numbers an indicator by its position in the document the path points into', () => {
-    const after = edited(`          - ${indicator('indikator-1')}\n          - ${indicator('indikator-2')}`, `          - ${indicator('indikator-2')}`);
+    const after = edited(
+      `          - ${indicator('indikator-1')}\n          - ${indicator('indikator-2')}`,
+      `          - ${indicator('indikator-2')}`,
+    );
     expect(diffAgreements(base, after)).toEqual([
       {
         path: '/steeringFields/0/qualityStandards/1/indicators/0',
@@ -218,8 +224,6 @@ describe('diffAgreements', () => {
   it('compares lists of scalars as whole values', () => {
     const before = { ...base, tags: ['a', 'b'] } as AgreementDocument;
     const after = { ...base, tags: ['b', 'a', 'c'] } as AgreementDocument;
-    expect(diffAgreements(before, after)).toEqual([
-      { path: '/tags', label: 'tags', kind: 'changed', before: ['a', 'b'], after: ['b', 'a', 'c'] },
-    ]);
+    expect(diffAgreements(before, after)).toEqual([{ path: '/tags', label: 'tags', kind: 'changed', before: ['a', 'b'], after: ['b', 'a', 'c'] }]);
   });
 });

@@ -40,7 +40,11 @@ describe('document rules, through parseAgreement (located in the YAML)', () => {
   });
 
   it('reports duplicate ids in every nested list', () => {
-    let text = edit(minimal, '      - id: soziales\n        title: Soziales\n', '      - id: soziales\n        title: Soziales\n      - id: soziales\n        title: Nochmal\n');
+    let text = edit(
+      minimal,
+      '      - id: soziales\n        title: Soziales\n',
+      '      - id: soziales\n        title: Soziales\n      - id: soziales\n        title: Nochmal\n',
+    );
     text = edit(text, '    status: open\n', '    status: open\n  - id: daten\n    title: Daten 2\n    status: done\n');
     text = edit(
       text,

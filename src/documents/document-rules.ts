@@ -41,13 +41,25 @@ export function checkDocumentRules(doc: AgreementDocument, locate: Locate): Prob
         const at = joinPointer(indicatorsPath, i);
         const { minimumValue: min, targetValue: target, direction } = ind;
         if ((min !== null || target !== null) && direction === null) {
-          add(joinPointer(at, 'direction'), 'rule', 'direction must be set (higherIsBetter or lowerIsBetter) when minimumValue or targetValue is set');
+          add(
+            joinPointer(at, 'direction'),
+            'rule',
+            'direction must be set (higherIsBetter or lowerIsBetter) when minimumValue or targetValue is set',
+          );
         }
         if (min !== null && target !== null) {
           if (direction === 'higherIsBetter' && min > target) {
-            add(joinPointer(at, 'targetValue'), 'rule', `targetValue ${target} must not be below minimumValue ${min} when direction is higherIsBetter`);
+            add(
+              joinPointer(at, 'targetValue'),
+              'rule',
+              `targetValue ${target} must not be below minimumValue ${min} when direction is higherIsBetter`,
+            );
           } else if (direction === 'lowerIsBetter' && min < target) {
-            add(joinPointer(at, 'targetValue'), 'rule', `targetValue ${target} must not be above minimumValue ${min} when direction is lowerIsBetter`);
+            add(
+              joinPointer(at, 'targetValue'),
+              'rule',
+              `targetValue ${target} must not be above minimumValue ${min} when direction is lowerIsBetter`,
+            );
           }
         }
       });
@@ -57,7 +69,11 @@ export function checkDocumentRules(doc: AgreementDocument, locate: Locate): Prob
 
   const lead = doc.parties.find((p) => p.id === doc.leadDepartment);
   if (!lead) {
-    add('/leadDepartment', 'rule', `leadDepartment ${quote(doc.leadDepartment)} is not a party of this agreement; it must name a party of kind senateDepartment`);
+    add(
+      '/leadDepartment',
+      'rule',
+      `leadDepartment ${quote(doc.leadDepartment)} is not a party of this agreement; it must name a party of kind senateDepartment`,
+    );
   } else if (lead.kind !== 'senateDepartment') {
     add('/leadDepartment', 'rule', `leadDepartment ${quote(doc.leadDepartment)} is a ${lead.kind}; it must name a party of kind senateDepartment`);
   }

@@ -27,8 +27,14 @@ tags: [a, b]
 
 describe('labelForPath', () => {
   it.each([
-    ['/steeringFields/0/qualityStandards/0/indicators/2/targetValue', 'Klientinnen- bzw. Klientenperspektive › Begleitung Zwangsräumungen › Indikator 3 › Zielwert'],
-    ['/steeringFields/0/qualityStandards/0/indicators/1/targetValue', 'Klientinnen- bzw. Klientenperspektive › Begleitung Zwangsräumungen › Anteil begleiteter Räumungen › Zielwert'],
+    [
+      '/steeringFields/0/qualityStandards/0/indicators/2/targetValue',
+      'Klientinnen- bzw. Klientenperspektive › Begleitung Zwangsräumungen › Indikator 3 › Zielwert',
+    ],
+    [
+      '/steeringFields/0/qualityStandards/0/indicators/1/targetValue',
+      'Klientinnen- bzw. Klientenperspektive › Begleitung Zwangsräumungen › Anteil begleiteter Räumungen › Zielwert',
+    ],
     ['/steeringFields/0/qualityStandards/0', 'Klientinnen- bzw. Klientenperspektive › Begleitung Zwangsräumungen'],
     ['/steeringFields/0/qualityStandards', 'Klientinnen- bzw. Klientenperspektive › Qualitätsstandards'],
     ['/parties/0/signatoryRoles/0/title', 'Bezirksamt Neukölln › Für Soziales zuständiges Bezirksamtsmitglied › Titel'],
@@ -58,7 +64,40 @@ describe('labelForPath', () => {
 
 describe('FIELD_LABELS', () => {
   it('covers every key of format 1', () => {
-    const keys = ['formatVersion', 'id', 'title', 'legalBasis', 'policyArea', 'leadDepartment', 'entryIntoForce', 'validity', 'from', 'until', 'parties', 'kind', 'name', 'signatoryRoles', 'steeringFields', 'focus', 'description', 'qualityStandards', 'indicators', 'published', 'unit', 'direction', 'definition', 'dataSource', 'periodicity', 'minimumValue', 'targetValue', 'note', 'measurePackages', 'status', 'predecessor', 'notes'];
+    const keys = [
+      'formatVersion',
+      'id',
+      'title',
+      'legalBasis',
+      'policyArea',
+      'leadDepartment',
+      'entryIntoForce',
+      'validity',
+      'from',
+      'until',
+      'parties',
+      'kind',
+      'name',
+      'signatoryRoles',
+      'steeringFields',
+      'focus',
+      'description',
+      'qualityStandards',
+      'indicators',
+      'published',
+      'unit',
+      'direction',
+      'definition',
+      'dataSource',
+      'periodicity',
+      'minimumValue',
+      'targetValue',
+      'note',
+      'measurePackages',
+      'status',
+      'predecessor',
+      'notes',
+    ];
     expect(Object.keys(FIELD_LABELS).sort()).toEqual([...keys].sort());
   });
 });

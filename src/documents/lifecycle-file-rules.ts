@@ -21,10 +21,7 @@ export function checkLifecycleRules(file: LifecycleFile, locate: Locate): Proble
       const { decidedOn, effectiveOn } = event.validityExtension;
       // ISO dates of equal length compare correctly as strings.
       if (effectiveOn < decidedOn) {
-        add(
-          joinPointer(at, 'validityExtension', 'effectiveOn'),
-          `effectiveOn ${effectiveOn} must not be before decidedOn ${decidedOn}`,
-        );
+        add(joinPointer(at, 'validityExtension', 'effectiveOn'), `effectiveOn ${effectiveOn} must not be before decidedOn ${decidedOn}`);
       }
     } else if ('withdrawal' in event) {
       const { signedOn, withdrawnOn } = event.withdrawal;

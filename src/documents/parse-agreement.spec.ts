@@ -137,9 +137,7 @@ describe('parseAgreement: schema problems are located', () => {
 
   it('points a missing required key at the mapping that lacks it', () => {
     const problems = problemsOf(edit(minimal, '  until: 2025-12-31\n', ''));
-    expect(problems).toEqual([
-      { line: 9, column: 3, path: '/validity', code: 'required', key: 'until', message: "missing required key 'until'" },
-    ]);
+    expect(problems).toEqual([{ line: 9, column: 3, path: '/validity', code: 'required', key: 'until', message: "missing required key 'until'" }]);
   });
 
   it('reports a missing top-level key at the start of the document', () => {
@@ -182,9 +180,7 @@ describe('parseAgreement: schema problems are located', () => {
 
   it('reports a wrong formatVersion with the one allowed value', () => {
     const problems = problemsOf(edit(minimal, 'formatVersion: 1', 'formatVersion: 2'));
-    expect(problems).toEqual([
-      { line: 1, column: 16, path: '/formatVersion', code: 'enum', message: 'must be 1', allowedValues: [1] },
-    ]);
+    expect(problems).toEqual([{ line: 1, column: 16, path: '/formatVersion', code: 'enum', message: 'must be 1', allowedValues: [1] }]);
   });
 
   it('rejects a date that does not exist', () => {
@@ -210,7 +206,7 @@ describe('parseAgreement: schema problems are located', () => {
 
   it('rejects empty titles and empty signatory lists', () => {
     let text = edit(minimal, 'title: Beispielvereinbarung', 'title: ""');
-    text = edit(text, "    signatoryRoles:\n      - id: soziales\n        title: Soziales\n", '    signatoryRoles: []\n');
+    text = edit(text, '    signatoryRoles:\n      - id: soziales\n        title: Soziales\n', '    signatoryRoles: []\n');
     expect(problemsOf(text).map((p) => [p.line, p.column, p.path, p.message])).toEqual([
       [3, 8, '/title', 'must not be empty'],
       [21, 21, '/parties/1/signatoryRoles', 'must contain at least 1 entry'],
@@ -226,7 +222,7 @@ describe('parseAgreement: schema problems are located', () => {
     text = edit(text, '    status: open\n', '');
     const problems = problemsOf(text, { file: 'doc.yaml' });
     expect(problems.map(formatProblem)).toEqual([
-      'doc.yaml:1:1 / missing required key \'legalBasis\'',
+      "doc.yaml:1:1 / missing required key 'legalBasis'",
       'doc.yaml:1:16 /formatVersion must be 1',
       "doc.yaml:4:1 /legalbasis unknown key 'legalbasis'; did you mean 'legalBasis'?",
       'doc.yaml:19:11 /parties/1/kind must be one of: senateDepartment, district',
@@ -387,9 +383,7 @@ describe('parseAgreement: hostile input is refused with a located problem', () =
 
   it('refuses more aliases than maxAliasCount, located at the first one over the limit', () => {
     const text = `a: &a x\n${Array.from({ length: 5 }, (_, i) => `k${i}: *a`).join('\n')}\n`;
-    expect(problemsOf(text, { limits: { maxAliasCount: 3 } }).map(where)).toEqual([
-      { line: 5, column: 5, path: '/k3', code: 'alias-limit' },
-    ]);
+    expect(problemsOf(text, { limits: { maxAliasCount: 3 } }).map(where)).toEqual([{ line: 5, column: 5, path: '/k3', code: 'alias-limit' }]);
   });
 
   it('refuses a circular alias', () => {
@@ -405,9 +399,7 @@ describe('parseAgreement: hostile input is refused with a located problem', () =
     expect(problems[0].path).toBe(`/a${'/0'.repeat(63)}`);
 
     const block = Array.from({ length: 6 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' x\n';
-    expect(problemsOf(block, { limits: { maxDepth: 3 } }).map(where)).toEqual([
-      { line: 4, column: 7, path: '/k0/k1/k2', code: 'too-deep' },
-    ]);
+    expect(problemsOf(block, { limits: { maxDepth: 3 } }).map(where)).toEqual([{ line: 4, column: 7, path: '/k0/k1/k2', code: 'too-deep' }]);
   });
 
   it('refuses absurd nesting quickly, before it is composed', () => {

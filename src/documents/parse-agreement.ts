@@ -7,9 +7,7 @@ import type { Problem } from './problems.js';
 export { DEFAULT_LIMITS, MAX_PROBLEMS } from './parse-yaml-document.js';
 export type { ParseLimits } from './parse-yaml-document.js';
 
-export type ParseResult =
-  | { ok: true; content: AgreementDocument; text: string }
-  | { ok: false; problems: Problem[] };
+export type ParseResult = { ok: true; content: AgreementDocument; text: string } | { ok: false; problems: Problem[] };
 
 /** Agreement documents: agreements/<id>.yaml, schema/agreement.schema.json. */
 export const AGREEMENT_KIND: DocumentKind<AgreementDocument> = Object.freeze({
@@ -25,9 +23,6 @@ export const AGREEMENT_KIND: DocumentKind<AgreementDocument> = Object.freeze({
  * what yaml's toJS returns, no defaults added) together with the text as given, or every problem found, located
  * and sorted by position.
  */
-export function parseAgreement(
-  input: string | Uint8Array,
-  options?: { file?: string; limits?: Partial<ParseLimits> },
-): ParseResult {
+export function parseAgreement(input: string | Uint8Array, options?: { file?: string; limits?: Partial<ParseLimits> }): ParseResult {
   return parseYamlDocument(input, AGREEMENT_KIND, options);
 }

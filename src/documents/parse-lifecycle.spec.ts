@@ -182,7 +182,14 @@ describe('parseLifecycleFile: the shipped lifecycle files', () => {
     expect(events).toContainEqual({ freeze: expect.objectContaining({ version: 1, frozenOn: '2022-01-12' }) });
     for (const role of ['soziales', 'finanzen']) {
       expect(events).toContainEqual({
-        signature: expect.objectContaining({ version: 1, party: 'neukoelln', role, signedOn: '2022-01-12', level: 'handwrittenScan', evidence: null }),
+        signature: expect.objectContaining({
+          version: 1,
+          party: 'neukoelln',
+          role,
+          signedOn: '2022-01-12',
+          level: 'handwrittenScan',
+          evidence: null,
+        }),
       });
     }
     expect(events).toContainEqual({
@@ -235,7 +242,9 @@ describe('parseLifecycleFile: events have exactly one kind', () => {
   });
 
   it('says where the fields of an event belong when they are indented too little', () => {
-    const problems = problemsOf(edit(all, '  - freeze:\n      version: 1\n      frozenOn: 2024-01-10\n', '  - freeze:\n    version: 1\n    frozenOn: 2024-01-10\n'));
+    const problems = problemsOf(
+      edit(all, '  - freeze:\n      version: 1\n      frozenOn: 2024-01-10\n', '  - freeze:\n    version: 1\n    frozenOn: 2024-01-10\n'),
+    );
     expect(problems.map((p) => [p.line, p.column, p.path, p.message])).toEqual([
       [10, 12, '/events/1/freeze', 'must be a mapping'],
       [11, 5, '/events/1/version', "unknown key 'version'; only 'freeze' belongs here; indent its fields below it"],
@@ -325,7 +334,11 @@ describe('parseLifecycleFile: schema problems are located', () => {
       [11, '/events/1/freeze/version', 'must be at least 1, got 0'],
       [15, '/events/2/signature/party', "must be an id of lowercase letters a-z, digits and single hyphens (like 'soziale-wohnhilfen'), got 'Mitte'"],
       [17, '/events/2/signature/personName', 'must not be empty'],
-      [23, '/events/2/signature/evidence/sha256', `must be a SHA-256 hash written as 64 lowercase hexadecimal digits (0-9, a-f), got '${HASH.toUpperCase().slice(0, 60)}…'`],
+      [
+        23,
+        '/events/2/signature/evidence/sha256',
+        `must be a SHA-256 hash written as 64 lowercase hexadecimal digits (0-9, a-f), got '${HASH.toUpperCase().slice(0, 60)}…'`,
+      ],
       [31, '/events/3/withdrawal/reason', 'must be string'],
     ]);
     expect(problemsOf(edit(all, '      evidence:\n', '      evidence: unterschrift.pdf\n      evidenz:\n')).map(where)).toContainEqual({
@@ -402,7 +415,12 @@ describe('parseLifecycleFile: hostile input is refused as for agreements', () =>
     ['bytes that are not UTF-8', new Uint8Array([0x61, 0x3a, 0x20, 0xff]), undefined, 'not-utf8'],
     ['an alias bomb', billionLaughs, undefined, 'alias-limit'],
     ['absurd nesting', '['.repeat(100_000), undefined, 'too-deep'],
-    ['a duplicate key', edit(all, '      frozenOn: 2024-01-10\n', '      frozenOn: 2024-01-10\n      frozenOn: 2024-01-11\n'), undefined, 'duplicate-key'],
+    [
+      'a duplicate key',
+      edit(all, '      frozenOn: 2024-01-10\n', '      frozenOn: 2024-01-10\n      frozenOn: 2024-01-11\n'),
+      undefined,
+      'duplicate-key',
+    ],
   ])('refuses %s with the same located problem as parseAgreement', (_, input, options, code) => {
     const problems = problemsOf(input, options);
     expect(problems.map((p) => p.code)).toEqual([code]);
@@ -425,11 +443,16 @@ describe('parseLifecycleFile: hostile input is refused as for agreements', () =>
       { line: 1, column: 1, path: '', code: 'empty', message: "the document is empty; a lifecycle file starts with 'formatVersion: 1'" },
     ]);
     expect(problemsOf('- freeze: {}\n')).toEqual([
-      { line: 1, column: 1, path: '', code: 'type', message: 'the document must be a mapping of keys (formatVersion, agreement, events), got a list' },
+      {
+        line: 1,
+        column: 1,
+        path: '',
+        code: 'type',
+        message: 'the document must be a mapping of keys (formatVersion, agreement, events), got a list',
+      },
     ]);
   });
 });
-
 
 /** The key of each member of the event union, so that the union and LifecycleEventKind cannot drift apart. */
 type UnionKeys<U> = U extends unknown ? keyof U : never;
@@ -470,7 +493,10 @@ describe('schema/lifecycle.schema.json', () => {
       ],
       [def('nullableEvidence'), keysOf<SignatureEvidence>()(['fileName', 'sha256'] as const, [] as const)],
       [def('withdrawal'), keysOf<WithdrawalEvent>()(['version', 'party', 'role', 'signedOn', 'withdrawnOn', 'reason'] as const, [] as const)],
-      [def('validityExtension'), keysOf<ValidityExtensionEvent>()(['baseVersion', 'until', 'source', 'decidedOn', 'effectiveOn'] as const, [] as const)],
+      [
+        def('validityExtension'),
+        keysOf<ValidityExtensionEvent>()(['baseVersion', 'until', 'source', 'decidedOn', 'effectiveOn'] as const, [] as const),
+      ],
       [def('followUp'), keysOf<FollowUpEvent>()(['predecessor', 'predecessorVersion', 'createdOn'] as const, ['source'] as const)],
     ];
     for (const [node, keys] of shapes) {

@@ -19,9 +19,6 @@ export const LIFECYCLE_KIND: DocumentKind<LifecycleFile> = Object.freeze({
  * Reads one lifecycle file from YAML text or bytes, with the same guards, problem codes and locating as
  * parseAgreement. Pure and synchronous.
  */
-export function parseLifecycleFile(
-  input: string | Uint8Array,
-  options?: { file?: string; limits?: Partial<ParseLimits> },
-): LifecycleParseResult {
+export function parseLifecycleFile(input: string | Uint8Array, options?: { file?: string; limits?: Partial<ParseLimits> }): LifecycleParseResult {
   return parseYamlDocument(input, LIFECYCLE_KIND, options);
 }

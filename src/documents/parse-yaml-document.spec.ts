@@ -26,7 +26,11 @@ const valid = 'formatVersion: 1\nagreement: x\nevents:\n  - freeze: {version: 1,
 describe('parseYamlDocument', () => {
   it('returns the plain content and the text of a document that passes the schema and the rules', () => {
     const result = parseYamlDocument(valid, kind());
-    expect(result).toEqual({ ok: true, text: valid, content: { formatVersion: 1, agreement: 'x', events: [{ freeze: { version: 1, frozenOn: '2024-01-01' } }] } });
+    expect(result).toEqual({
+      ok: true,
+      text: valid,
+      content: { formatVersion: 1, agreement: 'x', events: [{ freeze: { version: 1, frozenOn: '2024-01-01' } }] },
+    });
   });
 
   it('takes the kind-specific messages from the kind, with a neutral default for the file', () => {

@@ -106,7 +106,7 @@ export function joinPointer(base: string, ...segments: (string | number)[]): str
 
 /** Quotes a user-supplied value for a message, keeping messages one line and bounded. */
 export function quote(value: unknown, max = 60): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   const oneLine = text.replace(/\r?\n/g, '\\n');
   return `'${oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine}'`;
 }

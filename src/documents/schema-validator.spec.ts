@@ -19,7 +19,6 @@ import { projectRoot } from '../common/project-root.js';
 import { agreementSchema, agreementValidator, closest, validateAgainstSchema } from './schema-validator.js';
 import { keysOf, unionOf } from '../../test/support/type-lists.js';
 
-
 interface SchemaNode {
   type?: string | string[];
   required?: string[];
@@ -73,18 +72,7 @@ describe('schema/agreement.schema.json', () => {
       [
         def('indicator'),
         keysOf<Indicator>()(
-          [
-            'id',
-            'title',
-            'published',
-            'unit',
-            'direction',
-            'definition',
-            'dataSource',
-            'periodicity',
-            'minimumValue',
-            'targetValue',
-          ] as const,
+          ['id', 'title', 'published', 'unit', 'direction', 'definition', 'dataSource', 'periodicity', 'minimumValue', 'targetValue'] as const,
           ['note'] as const,
         ),
       ],
@@ -100,13 +88,8 @@ describe('schema/agreement.schema.json', () => {
   it('matches the enumerations of agreement.types.ts', () => {
     expect(def('party').properties?.kind.enum).toEqual(unionOf<PartyKind>()(['senateDepartment', 'district'] as const));
     expect(schema.properties?.entryIntoForce.enum).toEqual(unionOf<EntryIntoForce>()(['allParties', 'perDistrict'] as const));
-    expect(def('measurePackage').properties?.status.enum).toEqual(
-      unionOf<MeasurePackageStatus>()(['open', 'inProgress', 'done'] as const),
-    );
-    expect(def('indicator').properties?.direction.enum).toEqual([
-      ...unionOf<Direction>()(['higherIsBetter', 'lowerIsBetter'] as const),
-      null,
-    ]);
+    expect(def('measurePackage').properties?.status.enum).toEqual(unionOf<MeasurePackageStatus>()(['open', 'inProgress', 'done'] as const));
+    expect(def('indicator').properties?.direction.enum).toEqual([...unionOf<Direction>()(['higherIsBetter', 'lowerIsBetter'] as const), null]);
     expect(def('indicator').properties?.periodicity.enum).toEqual([
       ...unionOf<Periodicity>()(['monthly', 'quarterly', 'halfYearly', 'yearly'] as const),
       null,

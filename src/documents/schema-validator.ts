@@ -10,8 +10,7 @@ import type { Locate, Problem } from './problems.js';
 // ajv-formats is CommonJS: under Node ESM the default import is module.exports (the plugin itself), while the
 // type checker models it as the module namespace. Accept either shape at run time.
 type AddFormats = typeof addFormatsModule.default;
-const addFormats: AddFormats =
-  (addFormatsModule as unknown as { default?: AddFormats }).default ?? (addFormatsModule as unknown as AddFormats);
+const addFormats: AddFormats = (addFormatsModule as unknown as { default?: AddFormats }).default ?? (addFormatsModule as unknown as AddFormats);
 
 /** Folder of the JSON Schemas, relative to the project root (found from src/ and dist/src/ alike, see projectRoot). */
 export const SCHEMA_DIR = 'schema';

@@ -148,9 +148,7 @@ export function nestingBoundExceeded(text: string, limit: number): number | unde
   return undefined;
 }
 
-const PLAIN_TAGS = new Set(
-  ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`),
-);
+const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 
 export interface TreeCheck {
   problems: Problem[];
@@ -174,11 +172,7 @@ interface Frame {
  * duplicate keys (compared as the strings toJS would make of them), non-scalar keys and tags outside the
  * plain JSON-like core (e.g. !!binary, !!timestamp would not yield strings, numbers, booleans or null).
  */
-export function checkTree(
-  root: YamlNode | null,
-  limits: { maxDepth: number; maxAliasCount: number },
-  locator: YamlLocator,
-): TreeCheck {
+export function checkTree(root: YamlNode | null, limits: { maxDepth: number; maxAliasCount: number }, locator: YamlLocator): TreeCheck {
   const problems: Problem[] = [];
   const aliasTargets = new Map<Alias, YamlNode>();
   const anchors = new Map<string, YamlNode>();

@@ -56,4 +56,3 @@ export class AgreementLifecycleResolver {
     return Promise.all([ctx.loaders.history.load(id), successorId ? ctx.loaders.history.load(successorId) : null]);
   }
 }
-

@@ -36,9 +36,7 @@ export async function replayEvent(
   if ('signature' in event) {
     const e = event.signature;
     const description = `Unterschrift ${e.party}/${e.role} auf Fassung ${e.version} am ${germanDate(e.signedOn)}`;
-    const same = recorded.signatures.find(
-      (s) => s.version === e.version && s.party === e.party && s.role === e.role && s.signedOn === e.signedOn,
-    );
+    const same = recorded.signatures.find((s) => s.version === e.version && s.party === e.party && s.role === e.role && s.signedOn === e.signedOn);
     if (same) return { outcome: 'unchanged', description };
     const { note: _note, ...signature } = e; // the note documents the file; it is not part of the record
     await lifecycle.recordSignatureIn(m, actor, agreementId, signature);
@@ -74,7 +72,8 @@ export async function replayEvent(
   if (links.length > 0) return { outcome: 'unchanged', description };
   const document = recorded.versions[0]?.content;
   if (!document) throw conflict(`'${agreementId}' has no version: put its document beside the lifecycle file`);
-  if (document.predecessor !== e.predecessor) throw conflict(`the document of '${agreementId}' names '${document.predecessor}' as predecessor, not '${e.predecessor}'`);
+  if (document.predecessor !== e.predecessor)
+    throw conflict(`the document of '${agreementId}' names '${document.predecessor}' as predecessor, not '${e.predecessor}'`);
   await history.insertFollowUp(m, {
     successorId: agreementId,
     predecessorId: e.predecessor,

@@ -17,7 +17,15 @@ function chain(agreementId: string, yamls: string[], contents: object[]): Stored
       author: 'Erika Muster',
       createdAt,
       changeNote: null,
-      chainHash: chainHash({ agreementId, number: i + 1, previousHash, contentHash: hash, author: 'Erika Muster', createdAt: createdAt.toISOString(), changeNote: null }),
+      chainHash: chainHash({
+        agreementId,
+        number: i + 1,
+        previousHash,
+        contentHash: hash,
+        author: 'Erika Muster',
+        createdAt: createdAt.toISOString(),
+        changeNote: null,
+      }),
     });
   });
   return rows;
@@ -42,7 +50,11 @@ describe('verifyChain', () => {
   it('names YAML that no longer matches its content', async () => {
     const r = rows();
     r[0]!.yaml = 'title: Anders\n';
-    expect((await verifyChain(r)).firstBroken).toMatchObject({ agreementId: 'a', number: 1, reason: 'stored YAML does not match the stored content' });
+    expect((await verifyChain(r)).firstBroken).toMatchObject({
+      agreementId: 'a',
+      number: 1,
+      reason: 'stored YAML does not match the stored content',
+    });
   });
 
   it('names a changed author, time or note through the chain hash', async () => {

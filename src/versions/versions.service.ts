@@ -75,13 +75,7 @@ export class VersionsService {
    * Stores a new version on top of `baseVersion`. The agreement row is locked for the
    * transaction, so of two writers on the same base exactly one wins; the other gets VERSION_CONFLICT.
    */
-  async saveDraft(
-    agreementId: string,
-    baseVersion: number,
-    yaml: string,
-    changeNote: string | null,
-    actor: Actor,
-  ): Promise<VersionRow> {
+  async saveDraft(agreementId: string, baseVersion: number, yaml: string, changeNote: string | null, actor: Actor): Promise<VersionRow> {
     const current = await this.findLatest(agreementId);
     if (!current) throw notFound(`agreement '${agreementId}'`);
     assertMayEdit(actor, current.content.leadDepartment);

@@ -33,7 +33,11 @@ export interface TestApp {
   dataSource: DataSource;
   app: INestApplication;
   /** Posts a GraphQL operation; `as` is a bearer token (see token()), else the app's defaultToken. */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: { as?: string | null; headers?: Record<string, string> }): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { as?: string | null; headers?: Record<string, string> },
+  ): Promise<GraphQLResponse<T>>;
   /** A token signed with this app's local key. */
   token(claims: TokenClaims, expiresIn?: string): Promise<string>;
   /** Used by gql() when no `as` is given; null sends no token. */

@@ -2,15 +2,7 @@ import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTPaylo
 import { isRole, type Actor, type Role } from '../roles.js';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, type LocalSigningKey } from './local-key.js';
 
-export type TokenFailure =
-  | 'missing'
-  | 'malformed'
-  | 'expired'
-  | 'bad-signature'
-  | 'wrong-audience'
-  | 'wrong-issuer'
-  | 'not-yet-valid'
-  | 'no-roles';
+export type TokenFailure = 'missing' | 'malformed' | 'expired' | 'bad-signature' | 'wrong-audience' | 'wrong-issuer' | 'not-yet-valid' | 'no-roles';
 
 const MESSAGES: Record<TokenFailure, string> = {
   missing: 'no bearer token given',

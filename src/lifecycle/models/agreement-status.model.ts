@@ -128,7 +128,7 @@ function missing(m: MissingSignature): MissingSignatureModel {
   return Object.assign(new MissingSignatureModel(), m);
 }
 
-@ObjectType('LifecycleEvent', { description: 'One dated step in an agreement\'s life.' })
+@ObjectType('LifecycleEvent', { description: "One dated step in an agreement's life." })
 export class LifecycleEventModel {
   @Field(() => DateScalar)
   date: string;

@@ -82,10 +82,7 @@ function floorDate(history: AgreementHistory, version: LifecycleVersion, seen = 
   const base = baseNumber === null || seen.has(baseNumber) ? undefined : findVersion(history, baseNumber);
   if (base !== undefined) return floorDate(history, base, seen);
   const amendment = amendmentCreating(history, version.number);
-  return (
-    maxDate([version.content.validity.from, freezeDate(history, version.number), amendment?.effectiveOn]) ??
-    knownSince(history, version)
-  );
+  return maxDate([version.content.validity.from, freezeDate(history, version.number), amendment?.effectiveOn]) ?? knownSince(history, version);
 }
 
 function isEffectiveBy(history: AgreementHistory, version: LifecycleVersion, asOf: IsoDate): boolean {

@@ -53,9 +53,7 @@ export function checkValidityExtension(base: AgreementDocument, extended: Agreem
   if (!isIsoDate(after)) {
     violations.push(badInput('EXTENSION_UNTIL_INVALID', `${label}: a validity extension needs a new end date (YYYY-MM-DD)`, { path, label }));
   } else if (before !== null && after <= before) {
-    violations.push(
-      badInput('EXTENSION_NOT_LATER', `${label}: the new end date ${after} must be later than ${before}`, { path, label }),
-    );
+    violations.push(badInput('EXTENSION_NOT_LATER', `${label}: the new end date ${after} must be later than ${before}`, { path, label }));
   }
   return violations;
 }

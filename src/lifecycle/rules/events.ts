@@ -5,15 +5,7 @@ import { agreementStatus } from './status.js';
 import type { AgreementStatus } from './status.types.js';
 
 export type LifecycleEventKind =
-  | 'CREATED'
-  | 'FROZEN'
-  | 'SIGNED'
-  | 'SIGNATURE_WITHDRAWN'
-  | 'AMENDED'
-  | 'FOLLOW_UP_CREATED'
-  | 'ENTERED_INTO_FORCE'
-  | 'EXPIRED'
-  | 'SUPERSEDED';
+  'CREATED' | 'FROZEN' | 'SIGNED' | 'SIGNATURE_WITHDRAWN' | 'AMENDED' | 'FOLLOW_UP_CREATED' | 'ENTERED_INTO_FORCE' | 'EXPIRED' | 'SUPERSEDED';
 
 export interface LifecycleEvent {
   date: IsoDate;
@@ -43,10 +35,7 @@ const KIND_ORDER: readonly LifecycleEventKind[] = [
  * amendment, follow-up) come from the history; entry into force, expiry and supersession are the
  * days the status changes, found by evaluating the status on every day something could change it.
  */
-export function lifecycleEvents(
-  history: AgreementHistory,
-  options: { successor?: AgreementHistory | null; until?: IsoDate } = {},
-): LifecycleEvent[] {
+export function lifecycleEvents(history: AgreementHistory, options: { successor?: AgreementHistory | null; until?: IsoDate } = {}): LifecycleEvent[] {
   const successor = options.successor ?? null;
   const events = [...recordedEvents(history), ...followUpEvents(successor), ...transitionEvents(history, successor, options.until)];
   return events.filter((e) => options.until === undefined || e.date <= options.until).sort(compareEvents);

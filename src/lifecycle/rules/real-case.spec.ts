@@ -37,9 +37,7 @@ const wohnhilfen = history('soziale-wohnhilfen', {
 });
 
 const followUp = history('soziale-wohnhilfen-2026', {
-  versions: [
-    version(1, buildFollowUp(v1, { id: 'soziale-wohnhilfen-2026', title: 'Folgezielvereinbarung Soziale Wohnhilfen' }), '2026-01-10'),
-  ],
+  versions: [version(1, buildFollowUp(v1, { id: 'soziale-wohnhilfen-2026', title: 'Folgezielvereinbarung Soziale Wohnhilfen' }), '2026-01-10')],
 });
 
 const DATES = ['2021-12-01', '2022-06-30', '2023-06-30', '2024-06-01', '2026-01-15'];

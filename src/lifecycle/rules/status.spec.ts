@@ -96,9 +96,7 @@ describe('agreementStatus of an allParties agreement', () => {
 describe('withdrawal of a signature after entry into force', () => {
   const withdraw = (sigs: Signature[], withdrawnOn: string) =>
     sigs.map((s) =>
-      s.party === 'mitte' && s.role === 'finanzen'
-        ? { ...s, withdrawal: { withdrawnOn, reason: 'Unterschrift ohne Vollmacht', actor: 'mitte' } }
-        : s,
+      s.party === 'mitte' && s.role === 'finanzen' ? { ...s, withdrawal: { withdrawnOn, reason: 'Unterschrift ohne Vollmacht', actor: 'mitte' } } : s,
     );
 
   it('leaves the status before the withdrawal unchanged', () => {

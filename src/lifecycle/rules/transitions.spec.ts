@@ -206,9 +206,7 @@ describe('checkAmendment', () => {
 
   it('refuses extending an unsigned or only partly signed version', () => {
     expect(rules(checkAmendment(frozen, input('validityExtension'), extended, TODAY))).toEqual([['INVALID_STATE', 'BASE_NOT_SIGNED']]);
-    expect(rules(checkAmendment(partlySigned, input('validityExtension'), extended, TODAY))).toEqual([
-      ['INVALID_STATE', 'BASE_NOT_SIGNED'],
-    ]);
+    expect(rules(checkAmendment(partlySigned, input('validityExtension'), extended, TODAY))).toEqual([['INVALID_STATE', 'BASE_NOT_SIGNED']]);
   });
 
   it('refuses an extension that changes more than the end date', () => {
@@ -221,9 +219,7 @@ describe('checkAmendment', () => {
   it('refuses amending anything but the latest version', () => {
     const h = { ...oneParty, versions: [...oneParty.versions, version(2, changed, '2024-03-01')] };
     expect(rules(checkAmendment(h, input('contentAmendment'), changed, TODAY))).toEqual([['INVALID_STATE', 'VERSION_OUTDATED']]);
-    expect(rules(checkAmendment(h, input('contentAmendment', { baseVersion: 9 }), changed, TODAY))).toEqual([
-      ['BAD_INPUT', 'UNKNOWN_VERSION'],
-    ]);
+    expect(rules(checkAmendment(h, input('contentAmendment', { baseVersion: 9 }), changed, TODAY))).toEqual([['BAD_INPUT', 'UNKNOWN_VERSION']]);
   });
 
   it('allows a content amendment of a frozen version, signed or not, and refuses one of a draft', () => {
@@ -278,9 +274,7 @@ describe('assertNoViolations', () => {
     expect(error).toBeInstanceOf(LifecycleError);
     expect(error).toMatchObject({ code: 'INVALID_STATE', violations: problems, details: { violations: problems } });
     expect((error as Error).message).toContain('is a draft');
-    expect(() => assertNoViolations(problems.filter((p) => p.code === 'BAD_INPUT'))).toThrow(
-      expect.objectContaining({ code: 'BAD_INPUT' }),
-    );
+    expect(() => assertNoViolations(problems.filter((p) => p.code === 'BAD_INPUT'))).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
   });
 });
 

@@ -43,9 +43,7 @@ export function checkFreeze(history: AgreementHistory, versionNumber: number, fr
   }
   const latest = latestOf(history.versions);
   if (latest !== undefined && latest.number !== versionNumber) {
-    violations.push(
-      invalidState('VERSION_OUTDATED', `Version ${versionNumber} is outdated: version ${latest.number} is the latest draft`),
-    );
+    violations.push(invalidState('VERSION_OUTDATED', `Version ${versionNumber} is outdated: version ${latest.number} is the latest draft`));
   }
   violations.push(...pastDate('frozenOn', frozenOn, today));
   violations.push(...freezeOrder(history, versionNumber, frozenOn));
@@ -89,9 +87,7 @@ export function checkWithdrawal(
   }
   const violations: LifecycleViolation[] = [];
   if (signature.withdrawal !== null) {
-    violations.push(
-      invalidState('ALREADY_WITHDRAWN', `Signature ${signatureId} was already withdrawn on ${signature.withdrawal.withdrawnOn}`),
-    );
+    violations.push(invalidState('ALREADY_WITHDRAWN', `Signature ${signatureId} was already withdrawn on ${signature.withdrawal.withdrawnOn}`));
   }
   if (reason.trim() === '') violations.push(badInput('EMPTY_REASON', 'A withdrawal needs a reason', { field: 'reason' }));
   violations.push(...pastDate('withdrawnOn', withdrawnOn, today));
@@ -120,9 +116,7 @@ export function checkAmendment(
   const violations: LifecycleViolation[] = [];
   const latest = latestOf(history.versions);
   if (latest !== undefined && latest.number !== base.number) {
-    violations.push(
-      invalidState('VERSION_OUTDATED', `Version ${base.number} is outdated: amend the latest version ${latest.number}`),
-    );
+    violations.push(invalidState('VERSION_OUTDATED', `Version ${base.number} is outdated: amend the latest version ${latest.number}`));
   }
   violations.push(...amendableState(history, input.type, base));
   violations.push(...amendmentContent(input.type, base.content, newContent));
@@ -135,17 +129,13 @@ function amendableState(history: AgreementHistory, type: AmendmentType, base: Li
   const signed = activeSignatures(history, base.number).length > 0;
   const n = base.number;
   if (type === 'validityExtension' && !hasCompleteParty(history, base)) {
-    return [
-      invalidState('BASE_NOT_SIGNED', `Version ${n} cannot be extended: no party has signed it completely (extend signed agreements only)`),
-    ];
+    return [invalidState('BASE_NOT_SIGNED', `Version ${n} cannot be extended: no party has signed it completely (extend signed agreements only)`)];
   }
   if (type === 'contentAmendment' && !frozen) {
     return [invalidState('BASE_NOT_FROZEN', `Version ${n} is a draft: edit it as a new draft version instead of amending it`)];
   }
   if (type === 'correction' && signed) {
-    return [
-      invalidState('BASE_SIGNED', `Version ${n} already carries signatures: a signed text needs a content amendment, not a correction`),
-    ];
+    return [invalidState('BASE_SIGNED', `Version ${n} already carries signatures: a signed text needs a content amendment, not a correction`)];
   }
   return [];
 }
@@ -209,9 +199,7 @@ function roleProblems(history: AgreementHistory, input: SignatureInput, party: P
   // Signatures carried over by a validity extension count: that role has signed this text.
   const existing = activeSignatures(history, input.version).find((s) => s.party === input.party && s.role === input.role);
   if (existing === undefined) return [];
-  return [
-    invalidState('ALREADY_SIGNED', `Role ${input.role} of ${party.id} already signed (signature ${existing.id}, ${existing.signedOn})`),
-  ];
+  return [invalidState('ALREADY_SIGNED', `Role ${input.role} of ${party.id} already signed (signature ${existing.id}, ${existing.signedOn})`)];
 }
 
 function signerProblems(input: SignatureInput): LifecycleViolation[] {

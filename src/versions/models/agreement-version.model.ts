@@ -25,7 +25,7 @@ export class AgreementVersion {
   @Field(() => String, { nullable: true, description: 'Chain hash of the version before; null for version 1.' })
   previousHash: string | null;
 
-  @Field({ description: 'SHA-256 over this version\'s link: agreement, number, previous hash, content hash, author, time, note.' })
+  @Field({ description: "SHA-256 over this version's link: agreement, number, previous hash, content hash, author, time, note." })
   chainHash: string;
 
   @Field()

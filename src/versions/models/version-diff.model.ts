@@ -13,7 +13,10 @@ export class FieldChangeModel {
   @Field({ description: 'JSON Pointer into the later version (into the earlier one for removals).' })
   path: string;
 
-  @Field({ description: 'Built from the document\'s own names, e.g. "Klientinnen- bzw. Klientenperspektive › Begleitung Zwangsräumungen › Indikator 1 › Zielwert".' })
+  @Field({
+    description:
+      'Built from the document\'s own names, e.g. "Klientinnen- bzw. Klientenperspektive › Begleitung Zwangsräumungen › Indikator 1 › Zielwert".',
+  })
   label: string;
 
   @Field(() => ChangeKind)
