@@ -1,9 +1,10 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
+import { AgreementFilesModule } from './agreement-files/agreement-files.module.js';
 import { AgreementsModule } from './agreements/agreements.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AccessInterceptor } from './access/access.interceptor.js';
@@ -11,8 +12,8 @@ import { AuthModule, TOKEN_VERIFIER } from './auth/auth.module.js';
 import { authenticate, authenticationOf } from './auth/authenticate.js';
 import type { TokenVerifier } from './auth/tokens/index.js';
 import type { Logger } from './common/logger.js';
-import { APP_CONFIG, APP_LOGGER } from './common/tokens.js';
 import type { AppConfig } from './config/config.js';
+import { CoreModule } from './config/core.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { AppErrorFilter } from './graphql/app-error.filter.js';
 import type { GraphQLContext } from './graphql/context.js';
@@ -22,7 +23,7 @@ import { HealthController } from './health/health.controller.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { LifecycleRepository } from './lifecycle/lifecycle.repository.js';
 import { LifecycleService } from './lifecycle/lifecycle.service.js';
-import { createLoaders } from './loaders.js';
+import { createLoaders, type Loaders } from './loaders.js';
 import { VersionsModule } from './versions/versions.module.js';
 import { VersionsService } from './versions/versions.service.js';
 
@@ -30,18 +31,6 @@ export interface AppDependencies {
   config: AppConfig;
   dataSource: DataSource;
   logger: Logger;
-}
-
-@Global()
-@Module({})
-class CoreModule {
-  static register(config: AppConfig, logger: Logger): DynamicModule {
-    const providers = [
-      { provide: APP_CONFIG, useValue: config },
-      { provide: APP_LOGGER, useValue: logger },
-    ];
-    return { module: CoreModule, providers, exports: providers.map((p) => p.provide) };
-  }
 }
 
 @Module({})
@@ -58,6 +47,7 @@ export class AppModule {
         AgreementsModule,
         AuditModule,
         LifecycleModule,
+        AgreementFilesModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [VersionsModule, LifecycleModule],
@@ -74,7 +64,7 @@ export class AppModule {
             // Refused while validating, before any resolver or database work.
             validationRules: [depthLimitRule(limits.maxDepth), complexityLimitRule(limits.maxComplexity), aliasLimitRule(limits.maxAliases)],
             formatError: createFormatError(logger, limits.exposeErrorDetails),
-            context: async ({ req }: { req: Request }): Promise<GraphQLContext> => {
+            context: async ({ req }: { req: Request }): Promise<GraphQLContext<Loaders>> => {
               // Normally done by the middleware in front of /graphql (see createApp).
               const auth = authenticationOf(req) ?? (await authenticate(verifier, req.headers.authorization));
               return { req, loaders: createLoaders(versions, history, lifecycle), actor: auth.actor, authFailure: auth.failure };

@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { basename, join } from 'node:path';
@@ -10,6 +10,7 @@ import { systemActor } from './auth/policy.js';
 import { Logger } from './common/logger.js';
 import type { AppConfig } from './config/config.js';
 import { createDataSource, migrate } from './database/data-source.js';
+import { entities } from './entities.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
 import { rateLimit } from './auth/rate-limit.js';
 import { TOKEN_VERIFIER } from './auth/auth.module.js';
@@ -37,7 +38,7 @@ export async function openDatabase(config: AppConfig, logger: Logger, options: {
     });
     url = embedded.url;
   }
-  const dataSource = createDataSource(url);
+  const dataSource = createDataSource(url, { entities });
   try {
     await dataSource.initialize();
     const applied = await migrate(dataSource);
@@ -58,8 +59,8 @@ export async function openDatabase(config: AppConfig, logger: Logger, options: {
 }
 
 /** Stores every agreements/*.yaml whose content differs from its latest version. */
-export async function loadAgreementsFolder(config: AppConfig, dataSource: DataSource, logger: Logger): Promise<void> {
-  const report = await new FolderImporter(dataSource, config).import(readAgreementFiles([config.agreementsDir]), {
+export async function loadAgreementsFolder(app: INestApplicationContext, config: AppConfig, logger: Logger): Promise<void> {
+  const report = await app.get(FolderImporter).import(readAgreementFiles([config.agreementsDir]), {
     dryRun: false,
     actor: systemActor(LOADER_SUBJECT, 'Import aus agreements/'),
     changeNote: (file) => `Geladen aus agreements/${basename(file)}`,

@@ -46,8 +46,8 @@ async function main(): Promise<void> {
   }
 
   try {
-    if (config.loadAgreementsOnStart) await loadAgreementsFolder(config, db.dataSource, logger);
     app = await createApp(config, db.dataSource, logger);
+    if (config.loadAgreementsOnStart) await loadAgreementsFolder(app, config, logger);
     await app.listen(config.port);
     logger.info('zv-register ready', { graphql: `http://localhost:${config.port}/graphql`, health: `http://localhost:${config.port}/health` });
   } catch (error) {

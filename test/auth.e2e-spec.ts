@@ -96,7 +96,7 @@ describe('authentication, audit trail and CLI tokens (local key)', () => {
     t = await startTestApp();
     // As the service does on start (LOAD_AGREEMENTS defaults to true): the shipped agreements are in.
     // Idempotent: should startTestApp have loaded them already, this adds nothing.
-    await loadAgreementsFolder(t.config, t.dataSource, new Logger('error'));
+    await loadAgreementsFolder(t.app, t.config, new Logger('error'));
     admin = await t.token({ name: 'Ada Admin', subject: 'u-ada', roles: ['admin'] });
     editor = await t.token(EDITOR);
   });

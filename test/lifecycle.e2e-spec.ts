@@ -143,7 +143,7 @@ describe('lifecycle: the real case as shipped in agreements/', () => {
         )
       )[0].n;
     const before = await count();
-    await loadAgreementsFolder(t.config, t.dataSource, new Logger('error'));
+    await loadAgreementsFolder(t.app, t.config, new Logger('error'));
     expect(await count()).toBe(before);
   });
 });

@@ -1,5 +1,5 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import type { Role } from '../src/auth/roles.js';
+import type { Role } from '../src/common/actor.js';
 import { sampleAgreementYaml } from './support/documents.js';
 import { startTestApp, type GraphQLResponse, type TestApp, type TokenClaims } from './support/test-app.js';
 

@@ -206,7 +206,7 @@ describe('versioned agreement store over GraphQL', () => {
 
   it('verifies the whole chain page by page', async () => {
     const { VersionsService } = await import('../src/versions/versions.service.js');
-    const store = new VersionsService(t.dataSource, t.config);
+    const store = t.app.get(VersionsService);
     const [{ n, a }] = await t.sql('SELECT count(*)::int AS n, count(DISTINCT agreement_id)::int AS a FROM agreement_versions');
     expect(n).toBeGreaterThan(5);
     // Pages of two rows cross agreement boundaries, which must not break the links.

@@ -9,7 +9,7 @@ import { APP_CONFIG, APP_LOGGER } from '../common/tokens.js';
 import type { AppConfig } from '../config/config.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { mayCallMutation } from '../auth/policy.js';
-import type { Actor } from '../auth/roles.js';
+import type { Actor } from '../common/actor.js';
 
 /**
  * The one gate every root query and mutation passes: authentication, the role rule of each

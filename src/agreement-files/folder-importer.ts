@@ -1,9 +1,12 @@
 import { LineCounter, parseDocument } from 'yaml';
-import type { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '../auth/roles.js';
-import { actorLabel } from '../auth/roles.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../common/actor.js';
+import { actorLabel } from '../common/actor.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG } from '../common/tokens.js';
+import { lockForTransaction } from '../database/locks.js';
 import { contentHash } from '../documents/canonical.js';
 import { diffAgreements } from '../documents/diff.js';
 import type { LifecycleFile, LifecycleFileEvent } from '../documents/lifecycle-file.types.js';
@@ -11,7 +14,8 @@ import type { Problem } from '../documents/problems.js';
 import { LifecycleRepository } from '../lifecycle/lifecycle.repository.js';
 import { LifecycleService } from '../lifecycle/lifecycle.service.js';
 import { replayEvent, type ReplayOutcome } from '../lifecycle/lifecycle-replay.js';
-import { validationFailed, VersionsService, type ParsedDocument } from '../versions/versions.service.js';
+import { validationFailed } from '../versions/versions.errors.js';
+import { VersionsService, type ParsedDocument } from '../versions/versions.service.js';
 import type { FieldChange } from '../documents/diff.js';
 import { parseFile, type AgreementFile } from './agreement-files.js';
 
@@ -56,19 +60,15 @@ const IMPORT_LOCK = 726_002;
  * what is new and replays what has not been recorded yet, so a second run adds nothing. A dry run
  * does the same work and rolls it back, so it reports exactly what a real run would do.
  */
+@Injectable()
 export class FolderImporter {
-  private readonly versions: VersionsService;
-  private readonly history: LifecycleRepository;
-  private readonly lifecycle: LifecycleService;
-
   constructor(
     private readonly dataSource: DataSource,
-    private readonly config: Pick<AppConfig, 'maxDocumentBytes'>,
-  ) {
-    this.versions = new VersionsService(dataSource, config);
-    this.history = new LifecycleRepository(dataSource);
-    this.lifecycle = new LifecycleService(dataSource, this.versions, this.history);
-  }
+    private readonly versions: VersionsService,
+    private readonly history: LifecycleRepository,
+    private readonly lifecycle: LifecycleService,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'maxDocumentBytes'>,
+  ) {}
 
   async import(files: AgreementFile[], options: { dryRun: boolean; actor: Actor; changeNote: (file: string) => string }): Promise<ImportReport> {
     const { docs, histories } = this.parseAll(files);
@@ -77,7 +77,7 @@ export class FolderImporter {
     await runner.startTransaction();
     try {
       const m = runner.manager;
-      await m.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
+      await lockForTransaction(m, IMPORT_LOCK);
       const agreements: ImportEntry[] = [];
       for (const doc of docs) agreements.push(await this.storeDocument(m, doc, actorLabel(options.actor), options.changeNote(doc.file)));
       const lifecycle = await this.replay(m, histories, options.actor);
@@ -157,7 +157,7 @@ export class FolderImporter {
       );
     }
     const changes = diffAgreements(latest.content, doc.content);
-    const row = await this.versions.append(m, id, (await this.versions.findVersionIn(m, id, latest.number))!, doc, author, note);
+    const row = await this.versions.append(m, id, (await this.versions.findVersion(id, latest.number, m))!, doc, author, note);
     return { ...entry, action: 'update', baseVersion: latest.number, newVersion: row.number, changes };
   }
 

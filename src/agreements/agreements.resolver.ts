@@ -1,5 +1,6 @@
 import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../graphql/context.js';
+import type { VersionLoaders } from '../versions/version.loaders.js';
 import { AgreementVersion } from '../versions/models/agreement-version.model.js';
 import { VersionsService } from '../versions/versions.service.js';
 import { Agreement } from './models/agreement.model.js';
@@ -15,7 +16,7 @@ export class AgreementsResolver {
   }
 
   @Query(() => Agreement, { nullable: true })
-  async agreement(@Args('id', { type: () => ID }) id: string, @Context() ctx: GraphQLContext): Promise<Agreement | null> {
+  async agreement(@Args('id', { type: () => ID }) id: string, @Context() ctx: GraphQLContext<VersionLoaders>): Promise<Agreement | null> {
     const latest = await ctx.loaders.latest.load(id);
     return latest ? Agreement.from(latest) : null;
   }
@@ -26,7 +27,7 @@ export class AgreementsResolver {
   }
 
   @ResolveField(() => [AgreementVersion], { description: 'Oldest first.' })
-  async versions(@Parent() agreement: Agreement, @Context() ctx: GraphQLContext): Promise<AgreementVersion[]> {
+  async versions(@Parent() agreement: Agreement, @Context() ctx: GraphQLContext<VersionLoaders>): Promise<AgreementVersion[]> {
     const rows = await ctx.loaders.all.load(agreement.id);
     return rows.map(AgreementVersion.from);
   }
@@ -35,7 +36,7 @@ export class AgreementsResolver {
   async version(
     @Parent() agreement: Agreement,
     @Args('number', { type: () => Int }) number: number,
-    @Context() ctx: GraphQLContext,
+    @Context() ctx: GraphQLContext<VersionLoaders>,
   ): Promise<AgreementVersion | null> {
     const rows = await ctx.loaders.all.load(agreement.id);
     const row = rows.find((r) => r.number === number);

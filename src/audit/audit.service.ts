@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { actingFor } from '../auth/policy.js';
-import type { Actor } from '../auth/roles.js';
+import type { Actor } from '../common/actor.js';
 import { contentHash } from '../documents/canonical.js';
-import { AuditRow } from './audit.entity.js';
+import type { AuditRow } from './audit.entity.js';
+import { AuditRepository, type AuditFilter } from './audit.repository.js';
 
 export interface AuditAttempt {
   actor: Actor;
@@ -16,11 +16,11 @@ export interface AuditAttempt {
 
 @Injectable()
 export class AuditService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly repository: AuditRepository) {}
 
   /** Written outside the mutation's transaction, so refused and failed attempts are kept too. */
   async record(attempt: AuditAttempt): Promise<void> {
-    await this.dataSource.getRepository(AuditRow).insert({
+    await this.repository.insert({
       subject: attempt.actor.subject,
       name: attempt.actor.name,
       roles: attempt.actor.roles,
@@ -33,11 +33,8 @@ export class AuditService {
     });
   }
 
-  async list(filter: { agreementId?: string | null; since?: Date | null; limit: number }): Promise<AuditRow[]> {
-    const qb = this.dataSource.getRepository(AuditRow).createQueryBuilder('a');
-    if (filter.agreementId) qb.andWhere('a.agreementId = :id', { id: filter.agreementId });
-    if (filter.since) qb.andWhere('a.at >= :since', { since: filter.since });
-    return qb.orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC').limit(filter.limit).getMany();
+  list(filter: AuditFilter): Promise<AuditRow[]> {
+    return this.repository.list(filter);
   }
 }
 

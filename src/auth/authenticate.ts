@@ -1,11 +1,11 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { Actor } from './roles.js';
-import { TokenError, TokenKeysUnavailableError, type TokenFailure, type TokenVerifier } from './tokens/index.js';
+import type { Actor, AuthFailure } from '../common/actor.js';
+import { TokenError, TokenKeysUnavailableError, type TokenVerifier } from './tokens/index.js';
 
 export type Authentication =
   | { actor: Actor; failure: null }
   | { actor: null; failure: null } // no token at all
-  | { actor: null; failure: TokenFailure | 'keys-unavailable' };
+  | { actor: null; failure: AuthFailure };
 
 /** Reads `Authorization: Bearer …`; never throws, so the access check decides what a failure means. */
 export async function authenticate(verifier: TokenVerifier, header: string | undefined): Promise<Authentication> {

@@ -1,6 +1,6 @@
 import { AppError } from '../common/app-error.js';
 import { actingFor, assertMayEdit, assertMayReadAudit, assertMaySignFor, mayCallMutation, systemActor } from './policy.js';
-import type { Actor } from './roles.js';
+import type { Actor } from '../common/actor.js';
 
 const actor = (over: Partial<Actor>): Actor => ({ subject: 's', name: 'N', roles: [], departments: [], district: null, body: null, ...over });
 const editor = actor({ roles: ['senate-editor'], departments: ['senias'] });

@@ -1,5 +1,5 @@
 import { AppError, ErrorCode } from '../common/app-error.js';
-import type { Actor, Role } from './roles.js';
+import type { Actor, Role } from '../common/actor.js';
 
 /**
  * Which roles may call which mutation. Deny by default: a mutation missing here is refused for

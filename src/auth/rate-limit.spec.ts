@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { AUTH_ON_REQUEST } from './authenticate.js';
-import type { Actor } from './roles.js';
+import type { Actor } from '../common/actor.js';
 import { rateLimit } from './rate-limit.js';
 
 const actor: Actor = { subject: 's', name: 'N', roles: ['reader'], departments: [], district: null, body: null };

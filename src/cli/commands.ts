@@ -1,14 +1,16 @@
 import { writeFileSync } from 'node:fs';
-import type { DataSource } from 'typeorm';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { AuditService } from '../audit/audit.service.js';
-import { ROLES, isRole } from '../auth/roles.js';
+import { ROLES, isRole } from '../common/actor.js';
 import { issueLocalToken, loadOrCreateLocalKey } from '../auth/tokens/index.js';
 import { Logger } from '../common/logger.js';
-import { loadConfig, type AppConfig } from '../config/config.js';
+import { loadConfig } from '../config/config.js';
 import { parseFile, readAgreementFiles } from '../agreement-files/agreement-files.js';
 import { FolderImporter } from '../agreement-files/folder-importer.js';
 import { systemActor } from '../auth/policy.js';
 import { openDatabase } from '../bootstrap.js';
+import { CliModule } from './cli.module.js';
 import { formatProblem } from '../documents/problems.js';
 import { VersionsService } from '../versions/versions.service.js';
 
@@ -42,19 +44,22 @@ type Command = (input: CommandInput) => Promise<number>;
 class UsageError extends Error {}
 export { UsageError };
 
-async function withDataSource<T>(fn: (dataSource: DataSource, config: AppConfig) => Promise<T>): Promise<T> {
+/** Opens the database and hands the command the services, wired by Nest as in the server. */
+async function withServices<T>(fn: (services: INestApplicationContext) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const logger = new Logger(config.logLevel === 'debug' ? 'debug' : 'warn');
   const db = await openDatabase(config, logger, { shareRunning: true });
   try {
-    return await fn(db.dataSource, config);
+    const services = await NestFactory.createApplicationContext(CliModule.register(config, db.dataSource, logger), { logger });
+    try {
+      return await fn(services);
+    } finally {
+      await services.close();
+    }
   } finally {
     await db.close();
   }
 }
-
-const withStore = <T>(fn: (store: VersionsService) => Promise<T>): Promise<T> =>
-  withDataSource((dataSource, config) => fn(new VersionsService(dataSource, config)));
 
 const validate: Command = async ({ args, options, io }) => {
   if (args.length === 0) throw new UsageError('validate needs at least one file or folder');
@@ -80,8 +85,8 @@ const importCommand: Command = async ({ args, options, io, actor }) => {
   if (args.length === 0) throw new UsageError('import needs a folder or files');
   const inputs = readAgreementFiles(args);
   const dryRun = options['dry-run'] === true;
-  const report = await withDataSource((dataSource, config) =>
-    new FolderImporter(dataSource, config).import(inputs, {
+  const report = await withServices((services) =>
+    services.get(FolderImporter).import(inputs, {
       dryRun,
       actor: systemActor(actor),
       changeNote: (file) => `Import aus ${file}`,
@@ -113,7 +118,10 @@ const exportCommand: Command = async ({ args, options, io }) => {
     number = Number(options.version);
     if (!Number.isInteger(number) || number < 1) throw new UsageError('--version is a whole number from 1');
   }
-  const row = await withStore((store) => (number ? store.findVersion(agreementId, number) : store.findLatest(agreementId)));
+  const row = await withServices((services) => {
+    const store = services.get(VersionsService);
+    return number ? store.findVersion(agreementId, number) : store.findLatest(agreementId);
+  });
   if (!row) {
     io.err(`NOT_FOUND: ${number ? `version ${number} of ` : ''}agreement '${agreementId}' not found\n`);
     return 3;
@@ -126,7 +134,7 @@ const exportCommand: Command = async ({ args, options, io }) => {
 };
 
 const verify: Command = async ({ io }) => {
-  const report = await withStore((store) => store.verify());
+  const report = await withServices((services) => services.get(VersionsService).verify());
   if (report.ok) {
     io.out(`chain intact: ${report.versions} version(s) of ${report.agreements} agreement(s) verified\n`);
     return 0;
@@ -168,7 +176,7 @@ const audit: Command = async ({ options, io }) => {
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit is a whole number from 1');
   const since = options.since ? new Date(options.since) : null;
   if (since && Number.isNaN(since.getTime())) throw new UsageError('--since is an ISO date or timestamp');
-  const rows = await withDataSource((dataSource) => new AuditService(dataSource).list({ agreementId: options.agreement ?? null, since, limit }));
+  const rows = await withServices((services) => services.get(AuditService).list({ agreementId: options.agreement ?? null, since, limit }));
   for (const r of rows) {
     const target = r.agreementId ? `${r.agreementId}${r.version ? `@${r.version}` : ''}` : '-';
     io.out(

@@ -1,4 +1,5 @@
-import type { IsoDate } from '../lifecycle/rules/lifecycle.types.js';
+/** A calendar date written YYYY-MM-DD (Berlin calendar days; no time, no zone). */
+export type IsoDate = string;
 
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

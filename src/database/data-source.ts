@@ -1,12 +1,12 @@
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations/index.js';
-import { entities } from '../entities.js';
 
-export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
+/** The entity list comes from the caller (src/entities.ts), so this shared module knows no feature. */
+export function createDataSource(url: string, options: { entities?: DataSourceOptions['entities']; poolSize?: number } = {}): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
-    entities,
+    entities: options.entities ?? [],
     migrations,
     migrationsTransactionMode: 'each',
     synchronize: false,

@@ -2,15 +2,17 @@
  * The parsed form of one agreement version (YAML format version 1).
  * The JSON Schema in schema/agreement.schema.json is the authority; these types mirror it.
  */
+import type { IsoDate } from '../common/dates.js';
 
-export type PartyKind = 'senateDepartment' | 'district';
+export type { IsoDate } from '../common/dates.js';
+
+/** The kinds of party; the GraphQL enum is registered from this object. */
+export const PartyKind = { SENATE_DEPARTMENT: 'senateDepartment', DISTRICT: 'district' } as const;
+export type PartyKind = (typeof PartyKind)[keyof typeof PartyKind];
 export type Direction = 'higherIsBetter' | 'lowerIsBetter';
 export type Periodicity = 'monthly' | 'quarterly' | 'halfYearly' | 'yearly';
 export type EntryIntoForce = 'allParties' | 'perDistrict';
 export type MeasurePackageStatus = 'open' | 'inProgress' | 'done';
-
-/** ISO calendar date, YYYY-MM-DD. */
-export type IsoDate = string;
 
 export interface SignatoryRole {
   id: string;

@@ -2,7 +2,9 @@ import { isDeepStrictEqual } from 'node:util';
 import type { AgreementDocument } from './agreement.types.js';
 import { LABEL_SEPARATOR, formatPointer, labelForPath } from './labels.js';
 
-export type ChangeKind = 'added' | 'removed' | 'changed';
+/** How a field differs; the GraphQL enum is registered from this object. */
+export const ChangeKind = { ADDED: 'added', REMOVED: 'removed', CHANGED: 'changed' } as const;
+export type ChangeKind = (typeof ChangeKind)[keyof typeof ChangeKind];
 
 export interface FieldChange {
   /** JSON Pointer into the after document, or into the before document for a removal. */

@@ -8,14 +8,18 @@ import type { IsoDate } from './agreement.types.js';
 
 export type { IsoDate } from './agreement.types.js';
 
-export type SignatureLevel = 'handwrittenScan' | 'simpleElectronic' | 'advancedElectronic' | 'qualifiedElectronic';
-
-export const SIGNATURE_LEVELS: readonly SignatureLevel[] = Object.freeze([
-  'handwrittenScan',
-  'simpleElectronic',
-  'advancedElectronic',
-  'qualifiedElectronic',
-]);
+/**
+ * The one list of signature levels: the file format, the rules, the GraphQL enum (registered from this
+ * object) and the database check use it; a test compares it with the schema and the database.
+ */
+export const SignatureLevel = {
+  HANDWRITTEN_SCAN: 'handwrittenScan',
+  SIMPLE_ELECTRONIC: 'simpleElectronic',
+  ADVANCED_ELECTRONIC: 'advancedElectronic',
+  QUALIFIED_ELECTRONIC: 'qualifiedElectronic',
+} as const;
+export type SignatureLevel = (typeof SignatureLevel)[keyof typeof SignatureLevel];
+export const SIGNATURE_LEVELS: readonly SignatureLevel[] = Object.freeze(Object.values(SignatureLevel));
 
 export interface LifecycleFile {
   formatVersion: 1;

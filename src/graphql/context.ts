@@ -1,15 +1,17 @@
 import type { Request } from 'express';
-import type { Authentication } from '../auth/authenticate.js';
-import type { Actor } from '../auth/roles.js';
-import type { Loaders } from '../loaders.js';
+import type { Actor, AuthFailure } from '../common/actor.js';
 
-export interface GraphQLContext {
+/**
+ * What every resolver gets. The loaders are each feature's own per-request batching; a resolver
+ * names the loaders it uses (`GraphQLContext<VersionLoaders>`), and src/loaders.ts builds them all.
+ */
+export interface GraphQLContext<L extends object = object> {
   req: Request;
-  loaders: Loaders;
+  loaders: L;
   /** The verified caller; null without a token or with a refused one. */
   actor: Actor | null;
   /** Why a token was refused; checked by the AccessInterceptor before any resolver runs. */
-  authFailure: Authentication['failure'];
+  authFailure: AuthFailure | null;
 }
 
 /** For resolvers behind the AccessInterceptor: mutations only run with an actor. */

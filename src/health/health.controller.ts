@@ -1,6 +1,7 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { databaseAnswers } from '../database/health.js';
 
 @Controller('health')
 export class HealthController {
@@ -9,11 +10,7 @@ export class HealthController {
   /** Ready only when the database answers, so a load balancer stops sending work otherwise. */
   @Get()
   async health(@Res() res: Response): Promise<void> {
-    try {
-      await this.dataSource.query('SELECT 1');
-      res.status(HttpStatus.OK).json({ status: 'ok', database: 'up' });
-    } catch {
-      res.status(HttpStatus.SERVICE_UNAVAILABLE).json({ status: 'unavailable', database: 'down' });
-    }
+    if (await databaseAnswers(this.dataSource)) res.status(HttpStatus.OK).json({ status: 'ok', database: 'up' });
+    else res.status(HttpStatus.SERVICE_UNAVAILABLE).json({ status: 'unavailable', database: 'down' });
   }
 }

@@ -2,8 +2,10 @@ import { Args, Context, ID, Parent, ResolveField, Resolver } from '@nestjs/graph
 import { Agreement } from '../agreements/models/agreement.model.js';
 import { DateScalar } from '../graphql/date.scalar.js';
 import type { GraphQLContext } from '../graphql/context.js';
+import type { LifecycleLoaders } from './lifecycle.loaders.js';
 import { LifecycleService } from './lifecycle.service.js';
-import { AgreementStatusModel, LifecycleEventModel } from './models/agreement-status.model.js';
+import { AgreementStatusModel } from './models/agreement-status.model.js';
+import { LifecycleEventModel } from './models/lifecycle-event.model.js';
 import { AmendmentModel } from './models/amendment.model.js';
 import { SignatureModel } from './models/signature.model.js';
 
@@ -15,7 +17,7 @@ export class AgreementLifecycleResolver {
   @ResolveField(() => AgreementStatusModel, { description: 'As agreementStatus(id, asOf, party).' })
   async status(
     @Parent() agreement: Agreement,
-    @Context() ctx: GraphQLContext,
+    @Context() ctx: GraphQLContext<LifecycleLoaders>,
     @Args('asOf', { type: () => DateScalar, nullable: true }) asOf: string | null,
     @Args('party', { type: () => ID, nullable: true }) party: string | null,
   ): Promise<AgreementStatusModel> {
@@ -24,19 +26,19 @@ export class AgreementLifecycleResolver {
   }
 
   @ResolveField(() => [LifecycleEventModel], { description: 'Freezes, signatures, withdrawals, amendments, follow-up, entry into force, by date.' })
-  async events(@Parent() agreement: Agreement, @Context() ctx: GraphQLContext): Promise<LifecycleEventModel[]> {
+  async events(@Parent() agreement: Agreement, @Context() ctx: GraphQLContext<LifecycleLoaders>): Promise<LifecycleEventModel[]> {
     const [history, successor] = await this.histories(agreement.id, ctx);
     return this.lifecycle.eventsOf(history, successor).map(LifecycleEventModel.from);
   }
 
   @ResolveField(() => [SignatureModel], { description: 'Every signature recorded, withdrawn ones included.' })
-  async signatures(@Parent() agreement: Agreement, @Context() ctx: GraphQLContext): Promise<SignatureModel[]> {
+  async signatures(@Parent() agreement: Agreement, @Context() ctx: GraphQLContext<LifecycleLoaders>): Promise<SignatureModel[]> {
     const history = await ctx.loaders.history.load(agreement.id);
     return history.signatures.map((s) => SignatureModel.from(s, agreement.id));
   }
 
   @ResolveField(() => [AmendmentModel])
-  async amendments(@Parent() agreement: Agreement, @Context() ctx: GraphQLContext): Promise<AmendmentModel[]> {
+  async amendments(@Parent() agreement: Agreement, @Context() ctx: GraphQLContext<LifecycleLoaders>): Promise<AmendmentModel[]> {
     const history = await ctx.loaders.history.load(agreement.id);
     return history.amendments.map((a) => AmendmentModel.from(a, agreement.id));
   }
@@ -47,11 +49,11 @@ export class AgreementLifecycleResolver {
   }
 
   @ResolveField(() => ID, { nullable: true, description: 'The follow-up agreement naming this one as predecessor.' })
-  successorId(@Parent() agreement: Agreement, @Context() ctx: GraphQLContext): Promise<string | null> {
+  successorId(@Parent() agreement: Agreement, @Context() ctx: GraphQLContext<LifecycleLoaders>): Promise<string | null> {
     return ctx.loaders.successor.load(agreement.id);
   }
 
-  private async histories(id: string, ctx: GraphQLContext) {
+  private async histories(id: string, ctx: GraphQLContext<LifecycleLoaders>) {
     const successorId = await ctx.loaders.successor.load(id);
     return Promise.all([ctx.loaders.history.load(id), successorId ? ctx.loaders.history.load(successorId) : null]);
   }

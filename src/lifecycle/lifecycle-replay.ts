@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { actorLabel, type Actor } from '../auth/roles.js';
+import { actorLabel, type Actor } from '../common/actor.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
+import { versionConflict } from '../versions/versions.errors.js';
 import type { LifecycleFileEvent } from '../documents/lifecycle-file.types.js';
 import { germanDate } from './rules/index.js';
 import type { LifecycleRepository } from './lifecycle.repository.js';
@@ -30,7 +31,7 @@ export async function replayEvent(
       if (existing.frozenOn !== e.frozenOn) throw conflict(`version ${e.version} is recorded as frozen on ${existing.frozenOn}, not ${e.frozenOn}`);
       return { outcome: 'unchanged', description };
     }
-    await lifecycle.freezeIn(m, actor, agreementId, e.version, e.frozenOn);
+    await lifecycle.freeze(actor, agreementId, e.version, e.frozenOn, m);
     return { outcome: 'applied', description };
   }
   if ('signature' in event) {
@@ -39,7 +40,7 @@ export async function replayEvent(
     const same = recorded.signatures.find((s) => s.version === e.version && s.party === e.party && s.role === e.role && s.signedOn === e.signedOn);
     if (same) return { outcome: 'unchanged', description };
     const { note: _note, ...signature } = e; // the note documents the file; it is not part of the record
-    await lifecycle.recordSignatureIn(m, actor, agreementId, signature);
+    await lifecycle.recordSignature(actor, agreementId, signature, m);
     return { outcome: 'applied', description };
   }
   if ('withdrawal' in event) {
@@ -50,7 +51,7 @@ export async function replayEvent(
     );
     if (!signature) throw conflict(`no signature ${e.party}/${e.role} of ${e.signedOn} on version ${e.version} to withdraw`);
     if (signature.withdrawal) return { outcome: 'unchanged', description };
-    await lifecycle.withdrawSignatureIn(m, actor, { signatureId: signature.id, withdrawnOn: e.withdrawnOn, reason: e.reason });
+    await lifecycle.withdrawSignature(actor, { signatureId: signature.id, withdrawnOn: e.withdrawnOn, reason: e.reason }, m);
     return { outcome: 'applied', description };
   }
   if ('validityExtension' in event) {
@@ -62,8 +63,8 @@ export async function replayEvent(
     });
     if (done) return { outcome: 'unchanged', description };
     const latest = recorded.versions[recorded.versions.length - 1];
-    if (latest?.number !== e.baseVersion) throw conflict(`version ${e.baseVersion} is not the latest (latest is ${latest?.number})`);
-    await lifecycle.extendValidityIn(m, actor, { agreementId, ...e });
+    if (latest && latest.number !== e.baseVersion) throw versionConflict(agreementId, e.baseVersion, latest.number);
+    await lifecycle.extendValidity(actor, { agreementId, ...e }, m);
     return { outcome: 'applied', description };
   }
   const e = event.followUp;

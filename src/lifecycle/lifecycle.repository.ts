@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AgreementDocument } from '../documents/agreement.types.js';
-import type { AgreementHistory, Amendment, Freeze, IsoDate, Signature, SignatureLevel } from './rules/index.js';
+import type { AgreementHistory, Amendment, AmendmentType, Freeze, IsoDate, Signature, SignatureLevel } from './rules/index.js';
 import { berlinDate } from '../common/berlin-date.js';
 
 export interface FollowUpLink {
@@ -38,18 +38,10 @@ export class LifecycleRepository {
     );
     const list = [...ids];
     // One after the other: inside a transaction they share one connection, which runs one query at a time.
-    const versions = await m.query(
-      `SELECT agreement_id, number, content_hash, content, created_at FROM agreement_versions
-        WHERE agreement_id = ANY($1) ORDER BY agreement_id, number`,
-      [list],
-    );
-    const freezes = await m.query(
-      `SELECT agreement_id, version, frozen_on::text AS frozen_on, actor FROM version_freezes
-        WHERE agreement_id = ANY($1) ORDER BY frozen_on, recorded_at`,
-      [list],
-    );
-    const signatures = await m.query(`${SIGNATURE_SELECT} WHERE s.agreement_id = ANY($1) ORDER BY s.signed_on, s.recorded_at`, [list]);
-    const amendments = await m.query(`${AMENDMENT_SELECT} WHERE agreement_id = ANY($1) ORDER BY decided_on, recorded_at`, [list]);
+    const versions = await m.query<HistoryVersionColumns[]>(LIFECYCLE_SQL.historyVersions, [list]);
+    const freezes = await m.query<FreezeColumns[]>(LIFECYCLE_SQL.historyFreezes, [list]);
+    const signatures = await m.query<SignatureColumns[]>(LIFECYCLE_SQL.historySignatures, [list]);
+    const amendments = await m.query<AmendmentColumns[]>(LIFECYCLE_SQL.historyAmendments, [list]);
     const followUps = await this.followUpsOf(m, list);
     const followUpOf = new Map(followUps.map((f) => [f.successorId, f]));
     for (const v of versions) {
@@ -59,7 +51,7 @@ export class LifecycleRepository {
       histories.get(v.agreement_id)!.versions.push({
         number: v.number,
         contentHash: v.content_hash,
-        content: v.content as AgreementDocument,
+        content: v.content,
         createdOn: started && started < createdOn ? started : createdOn,
       });
     }
@@ -77,12 +69,8 @@ export class LifecycleRepository {
 
   /** The recorded follow-up links of these agreements (as successors). */
   async followUpsOf(m: EntityManager, ids: string[]): Promise<FollowUpLink[]> {
-    const rows = await m.query(
-      `SELECT successor_id, predecessor_id, predecessor_version, created_on::text AS created_on, source, actor
-         FROM follow_ups WHERE successor_id = ANY($1) ORDER BY created_on, recorded_at`,
-      [ids],
-    );
-    return rows.map((r: any) => ({
+    const rows = await m.query<FollowUpColumns[]>(LIFECYCLE_SQL.followUpsOf, [ids]);
+    return rows.map((r) => ({
       successorId: r.successor_id,
       predecessorId: r.predecessor_id,
       predecessorVersion: r.predecessor_version,
@@ -92,10 +80,20 @@ export class LifecycleRepository {
     }));
   }
 
+  async agreementIds(m: EntityManager = this.dataSource.manager): Promise<string[]> {
+    return (await m.query<Array<{ id: string }>>(LIFECYCLE_SQL.agreementIds)).map((r) => r.id);
+  }
+
+  /** For each id, the agreement whose latest version names it as predecessor (the first such, by id). */
+  async successorsOf(agreementIds: readonly string[], m: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+    const rows = await m.query<Array<{ predecessor: string; agreement_id: string }>>(LIFECYCLE_SQL.successorsOf, [[...agreementIds]]);
+    return new Map(rows.map((r) => [r.predecessor, r.agreement_id]));
+  }
+
   async findSignature(id: string, m: EntityManager = this.dataSource.manager): Promise<SignatureRecord | null> {
     // Signature ids are uuids; anything else cannot name one (and must not reach the uuid cast).
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
-    const rows = await m.query(`${SIGNATURE_SELECT} WHERE s.id = $1`, [id]);
+    const rows = await m.query<SignatureColumns[]>(LIFECYCLE_SQL.signature, [id]);
     return rows.length > 0 ? toSignature(rows[0]) : null;
   }
 
@@ -109,7 +107,7 @@ export class LifecycleRepository {
   }
 
   async insertSignature(m: EntityManager, agreementId: string, s: Omit<Signature, 'id' | 'withdrawal'>): Promise<SignatureRecord> {
-    const [{ id }] = await m.query(
+    const [{ id }] = await m.query<Array<{ id: string }>>(
       `INSERT INTO signatures (agreement_id, version, content_hash, party, role, person_name, office, signed_on, level,
                                evidence_file_name, evidence_sha256, recorded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
@@ -141,12 +139,12 @@ export class LifecycleRepository {
   }
 
   async insertAmendment(m: EntityManager, agreementId: string, a: Omit<Amendment, 'id'>): Promise<AmendmentRecord> {
-    const [row] = await m.query(
+    const [row] = await m.query<AmendmentColumns[]>(
       `INSERT INTO amendments (agreement_id, type, base_version, new_version, source, decided_on, effective_on, actor)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${AMENDMENT_COLUMNS}`,
       [agreementId, a.type, a.baseVersion, a.newVersion, a.source, a.decidedOn, a.effectiveOn, a.actor],
     );
-    return toAmendment(row);
+    return toAmendment(row!);
   }
 
   async insertFollowUp(m: EntityManager, link: FollowUpLink): Promise<void> {
@@ -166,9 +164,83 @@ const SIGNATURE_SELECT = `
 
 const AMENDMENT_COLUMNS = `id, agreement_id, type, base_version, new_version, source, decided_on::text AS decided_on,
   effective_on::text AS effective_on, actor, recorded_at`;
-const AMENDMENT_SELECT = `SELECT ${AMENDMENT_COLUMNS} FROM amendments`;
 
-function toSignature(r: any): SignatureRecord {
+/** The statements of the hot reads (history load, status), written to src/queries/ by `npm run sql:emit`. */
+export const LIFECYCLE_SQL = {
+  historyVersions: `SELECT agreement_id, number, content_hash, content, created_at FROM agreement_versions
+        WHERE agreement_id = ANY($1) ORDER BY agreement_id, number`,
+  historyFreezes: `SELECT agreement_id, version, frozen_on::text AS frozen_on, actor FROM version_freezes
+        WHERE agreement_id = ANY($1) ORDER BY frozen_on, recorded_at`,
+  historySignatures: `${SIGNATURE_SELECT} WHERE s.agreement_id = ANY($1) ORDER BY s.signed_on, s.recorded_at`,
+  historyAmendments: `SELECT ${AMENDMENT_COLUMNS} FROM amendments WHERE agreement_id = ANY($1) ORDER BY decided_on, recorded_at`,
+  followUpsOf: `SELECT successor_id, predecessor_id, predecessor_version, created_on::text AS created_on, source, actor
+         FROM follow_ups WHERE successor_id = ANY($1) ORDER BY created_on, recorded_at`,
+  successorsOf: `SELECT DISTINCT ON (predecessor) predecessor, agreement_id FROM (
+         SELECT DISTINCT ON (agreement_id) agreement_id, content->>'predecessor' AS predecessor
+           FROM agreement_versions ORDER BY agreement_id, number DESC
+       ) latest WHERE predecessor = ANY($1) ORDER BY predecessor, agreement_id`,
+  agreementIds: 'SELECT id FROM agreements ORDER BY id',
+  signature: `${SIGNATURE_SELECT} WHERE s.id = $1`,
+} as const;
+
+interface HistoryVersionColumns {
+  agreement_id: string;
+  number: number;
+  content_hash: string;
+  content: AgreementDocument;
+  created_at: Date;
+}
+
+interface FreezeColumns {
+  agreement_id: string;
+  version: number;
+  frozen_on: IsoDate;
+  actor: string;
+}
+
+interface SignatureColumns {
+  id: string;
+  agreement_id: string;
+  version: number;
+  content_hash: string;
+  party: string;
+  role: string;
+  person_name: string;
+  office: string | null;
+  signed_on: IsoDate;
+  level: SignatureLevel;
+  evidence_file_name: string | null;
+  evidence_sha256: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+  withdrawn_on: IsoDate | null;
+  withdrawal_reason: string | null;
+  withdrawal_actor: string | null;
+}
+
+interface AmendmentColumns {
+  id: string;
+  agreement_id: string;
+  type: AmendmentType;
+  base_version: number;
+  new_version: number;
+  source: string;
+  decided_on: IsoDate;
+  effective_on: IsoDate;
+  actor: string;
+  recorded_at: Date;
+}
+
+interface FollowUpColumns {
+  successor_id: string;
+  predecessor_id: string;
+  predecessor_version: number;
+  created_on: IsoDate;
+  source: string | null;
+  actor: string;
+}
+
+function toSignature(r: SignatureColumns): SignatureRecord {
   return {
     id: r.id,
     agreementId: r.agreement_id,
@@ -181,13 +253,13 @@ function toSignature(r: any): SignatureRecord {
     signedOn: r.signed_on,
     recordedBy: r.recorded_by,
     recordedAt: r.recorded_at,
-    level: r.level as SignatureLevel,
-    evidence: r.evidence_file_name ? { fileName: r.evidence_file_name, sha256: r.evidence_sha256 } : null,
-    withdrawal: r.withdrawn_on ? { withdrawnOn: r.withdrawn_on, reason: r.withdrawal_reason, actor: r.withdrawal_actor } : null,
+    level: r.level,
+    evidence: r.evidence_file_name && r.evidence_sha256 ? { fileName: r.evidence_file_name, sha256: r.evidence_sha256 } : null,
+    withdrawal: r.withdrawn_on ? { withdrawnOn: r.withdrawn_on, reason: r.withdrawal_reason ?? '', actor: r.withdrawal_actor ?? '' } : null,
   };
 }
 
-function toAmendment(r: any): AmendmentRecord {
+function toAmendment(r: AmendmentColumns): AmendmentRecord {
   return {
     id: r.id,
     agreementId: r.agreement_id,

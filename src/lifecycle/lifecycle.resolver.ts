@@ -3,13 +3,11 @@ import { DateScalar } from '../graphql/date.scalar.js';
 import { requireActor, type GraphQLContext } from '../graphql/context.js';
 import type { SignatureLevel } from './rules/index.js';
 import { AgreementVersion } from '../versions/models/agreement-version.model.js';
-import {
-  AmendAgreementInput,
-  CreateFollowUpDraftInput,
-  ExtendValidityInput,
-  RecordSignatureInput,
-  WithdrawSignatureInput,
-} from './dto/lifecycle.inputs.js';
+import { AmendAgreementInput } from './dto/amend-agreement.input.js';
+import { CreateFollowUpDraftInput } from './dto/create-follow-up-draft.input.js';
+import { ExtendValidityInput } from './dto/extend-validity.input.js';
+import { RecordSignatureInput } from './dto/record-signature.input.js';
+import { WithdrawSignatureInput } from './dto/withdraw-signature.input.js';
 import { LifecycleService } from './lifecycle.service.js';
 import { AgreementStatusModel } from './models/agreement-status.model.js';
 import { AmendmentModel } from './models/amendment.model.js';

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { inTransaction } from '../database/transaction.js';
+import { idChanged, noChange, versionConflict } from '../versions/versions.errors.js';
 import { assertMayEdit, assertMaySignFor } from '../auth/policy.js';
-import { actorLabel, type Actor } from '../auth/roles.js';
+import { actorLabel, type Actor } from '../common/actor.js';
 import { AppError, ErrorCode, notFound } from '../common/app-error.js';
 import {
   agreementStatus,
@@ -75,90 +77,76 @@ export class LifecycleService {
   /** Overridable clock, so "today" is one value per operation. */
   today: () => IsoDate = berlinToday;
 
-  freeze(actor: Actor, agreementId: string, version: number, frozenOn: IsoDate | null): Promise<VersionRow> {
-    return this.dataSource.transaction((m) => this.freezeIn(m, actor, agreementId, version, frozenOn));
+  freeze(actor: Actor, agreementId: string, version: number, frozenOn: IsoDate | null, tx?: EntityManager): Promise<VersionRow> {
+    return inTransaction(this.dataSource, tx, async (m) => {
+      const today = this.today();
+      const latest = await this.versions.lockLatest(m, agreementId);
+      assertMayEdit(actor, latest.content.leadDepartment);
+      const history = await this.history.loadOne(agreementId, m);
+      const on = frozenOn ?? today;
+      assertNoViolations(checkFreeze(history, version, on, today));
+      await this.history.insertFreeze(m, agreementId, { version, frozenOn: on, actor: actorLabel(actor) });
+      return (await this.versions.findVersion(agreementId, version, m))!;
+    });
   }
 
-  async freezeIn(m: EntityManager, actor: Actor, agreementId: string, version: number, frozenOn: IsoDate | null): Promise<VersionRow> {
-    const today = this.today();
-    const latest = await this.versions.lockLatest(m, agreementId);
-    assertMayEdit(actor, latest.content.leadDepartment);
-    const history = await this.history.loadOne(agreementId, m);
-    const on = frozenOn ?? today;
-    assertNoViolations(checkFreeze(history, version, on, today));
-    await this.history.insertFreeze(m, agreementId, { version, frozenOn: on, actor: actorLabel(actor) });
-    return (await this.versions.findVersionIn(m, agreementId, version))!;
-  }
-
-  recordSignature(actor: Actor, agreementId: string, input: SignatureInput): Promise<SignatureRecord> {
+  recordSignature(actor: Actor, agreementId: string, input: SignatureInput, tx?: EntityManager): Promise<SignatureRecord> {
     // Before anything is looked up: a district's signatory learns nothing about other districts' business.
     assertMaySignFor(actor, input.party);
-    return this.dataSource.transaction((m) => this.recordSignatureIn(m, actor, agreementId, input));
+    return inTransaction(this.dataSource, tx, async (m) => {
+      const today = this.today();
+      await this.versions.lockLatest(m, agreementId);
+      const history = await this.history.loadOne(agreementId, m);
+      assertNoViolations(checkSignature(history, input, today));
+      const version = history.versions.find((v) => v.number === input.version)!;
+      return this.history.insertSignature(m, agreementId, { ...input, contentHash: version.contentHash, recordedBy: actorLabel(actor) });
+    });
   }
 
-  async recordSignatureIn(m: EntityManager, actor: Actor, agreementId: string, input: SignatureInput): Promise<SignatureRecord> {
-    assertMaySignFor(actor, input.party);
-    const today = this.today();
-    await this.versions.lockLatest(m, agreementId);
-    const history = await this.history.loadOne(agreementId, m);
-    assertNoViolations(checkSignature(history, input, today));
-    const version = history.versions.find((v) => v.number === input.version)!;
-    return this.history.insertSignature(m, agreementId, { ...input, contentHash: version.contentHash, recordedBy: actorLabel(actor) });
-  }
-
-  withdrawSignature(actor: Actor, input: WithdrawInput): Promise<SignatureRecord> {
-    return this.dataSource.transaction((m) => this.withdrawSignatureIn(m, actor, input));
-  }
-
-  async withdrawSignatureIn(m: EntityManager, actor: Actor, input: WithdrawInput): Promise<SignatureRecord> {
-    const signature = await this.history.findSignature(input.signatureId, m);
-    if (!signature) throw notFound(`signature '${input.signatureId}'`);
-    assertMaySignFor(actor, signature.party);
-    const today = this.today();
-    await this.versions.lockLatest(m, signature.agreementId);
-    const history = await this.history.loadOne(signature.agreementId, m);
-    assertNoViolations(checkWithdrawal(history, input.signatureId, input.withdrawnOn, input.reason, today));
-    await this.history.insertWithdrawal(m, input.signatureId, { ...input, actor: actorLabel(actor) });
-    return (await this.history.findSignature(input.signatureId, m))!;
+  withdrawSignature(actor: Actor, input: WithdrawInput, tx?: EntityManager): Promise<SignatureRecord> {
+    return inTransaction(this.dataSource, tx, async (m) => {
+      const signature = await this.history.findSignature(input.signatureId, m);
+      if (!signature) throw notFound(`signature '${input.signatureId}'`);
+      assertMaySignFor(actor, signature.party);
+      const today = this.today();
+      await this.versions.lockLatest(m, signature.agreementId);
+      const history = await this.history.loadOne(signature.agreementId, m);
+      assertNoViolations(checkWithdrawal(history, input.signatureId, input.withdrawnOn, input.reason, today));
+      await this.history.insertWithdrawal(m, input.signatureId, { ...input, actor: actorLabel(actor) });
+      return (await this.history.findSignature(input.signatureId, m))!;
+    });
   }
 
   /** A new version in which only the end date changes; the signatures of the base carry over. */
-  extendValidity(actor: Actor, input: ExtendInput): Promise<AmendmentRecord> {
-    return this.dataSource.transaction((m) => this.extendValidityIn(m, actor, input));
-  }
-
-  async extendValidityIn(m: EntityManager, actor: Actor, input: ExtendInput): Promise<AmendmentRecord> {
-    const today = this.today();
-    const latest = await this.versions.lockLatest(m, input.agreementId);
-    assertMayEdit(actor, latest.content.leadDepartment);
-    const history = await this.history.loadOne(input.agreementId, m);
-    const amendment = { type: 'validityExtension' as const, baseVersion: latest.number, decidedOn: input.decidedOn, effectiveOn: input.effectiveOn };
-    assertNoViolations(checkAmendment(history, amendment, buildValidityExtension(latest.content, input.until), today));
-    const doc = this.versions.parse(withValidityUntil(latest.yaml, input.until));
-    const note = `Verlängerung bis ${germanDate(input.until)} (${input.source})`;
-    return this.storeAmendment(m, actor, latest, doc, note, { ...amendment, source: input.source });
+  extendValidity(actor: Actor, input: ExtendInput, tx?: EntityManager): Promise<AmendmentRecord> {
+    return inTransaction(this.dataSource, tx, async (m) => {
+      const today = this.today();
+      const latest = await this.versions.lockLatest(m, input.agreementId);
+      assertMayEdit(actor, latest.content.leadDepartment);
+      const history = await this.history.loadOne(input.agreementId, m);
+      const amendment = {
+        type: 'validityExtension' as const,
+        baseVersion: latest.number,
+        decidedOn: input.decidedOn,
+        effectiveOn: input.effectiveOn,
+      };
+      assertNoViolations(checkAmendment(history, amendment, buildValidityExtension(latest.content, input.until), today));
+      const doc = this.versions.parse(withValidityUntil(latest.yaml, input.until));
+      const note = `Verlängerung bis ${germanDate(input.until)} (${input.source})`;
+      return this.storeAmendment(m, actor, latest, doc, note, { ...amendment, source: input.source });
+    });
   }
 
   async amend(actor: Actor, input: AmendInput): Promise<AmendmentRecord> {
     const doc = this.versions.parse(input.yaml);
-    if (doc.content.id !== input.agreementId) {
-      throw new AppError(ErrorCode.BAD_INPUT, `the document's id '${doc.content.id}' differs from the agreement '${input.agreementId}'`);
-    }
+    if (doc.content.id !== input.agreementId) throw idChanged(doc.content.id, input.agreementId);
     const today = this.today();
     return this.dataSource.transaction(async (m) => {
       const latest = await this.versions.lockLatest(m, input.agreementId);
       assertMayEdit(actor, latest.content.leadDepartment);
       assertMayEdit(actor, doc.content.leadDepartment);
-      if (latest.number !== input.baseVersion) {
-        throw new AppError(ErrorCode.VERSION_CONFLICT, `version ${input.baseVersion} is not the latest (latest is ${latest.number})`, {
-          agreementId: input.agreementId,
-          baseVersion: input.baseVersion,
-          latestVersion: latest.number,
-        });
-      }
-      if (latest.contentHash === doc.hash) {
-        throw new AppError(ErrorCode.NO_CHANGE, `the content equals version ${latest.number}; nothing was stored`);
-      }
+      if (latest.number !== input.baseVersion) throw versionConflict(input.agreementId, input.baseVersion, latest.number);
+      if (latest.contentHash === doc.hash) throw noChange(input.agreementId, latest.number);
       const history = await this.history.loadOne(input.agreementId, m);
       const amendment = { type: input.type, baseVersion: input.baseVersion, decidedOn: input.decidedOn, effectiveOn: input.effectiveOn };
       assertNoViolations(checkAmendment(history, amendment, doc.content, today));
@@ -167,33 +155,31 @@ export class LifecycleService {
   }
 
   /** A new agreement carrying over the predecessor's parties, fields, standards and indicators. */
-  createFollowUp(actor: Actor, input: FollowUpInput): Promise<VersionRow> {
-    return this.dataSource.transaction((m) => this.createFollowUpIn(m, actor, input));
-  }
-
-  async createFollowUpIn(m: EntityManager, actor: Actor, input: FollowUpInput): Promise<VersionRow> {
-    const today = this.today();
-    const latest = await this.versions.lockLatest(m, input.predecessorId);
-    const base = input.predecessorVersion ? await this.versions.findVersionIn(m, input.predecessorId, input.predecessorVersion) : latest;
-    if (!base) throw notFound(`version ${input.predecessorVersion} of agreement '${input.predecessorId}'`);
-    assertMayEdit(actor, base.content.leadDepartment);
-    const content = buildFollowUp(base.content, { id: input.id, title: input.title });
-    const yaml = documentYaml(content, [
-      `Folgezielvereinbarung zu '${input.predecessorId}', übernommen aus deren Fassung ${base.number}.`,
-      'Geltungsdauer, Mindest- und Zielwerte sind festzulegen.',
-    ]);
-    const doc = this.versions.parse(yaml);
-    const author = actorLabel(actor);
-    const row = await this.versions.storeNew(m, doc, author, `Folgezielvereinbarung zu ${input.predecessorId} (Fassung ${base.number})`);
-    await this.history.insertFollowUp(m, {
-      successorId: input.id,
-      predecessorId: input.predecessorId,
-      predecessorVersion: base.number,
-      createdOn: today,
-      source: null,
-      actor: author,
+  createFollowUp(actor: Actor, input: FollowUpInput, tx?: EntityManager): Promise<VersionRow> {
+    return inTransaction(this.dataSource, tx, async (m) => {
+      const today = this.today();
+      const latest = await this.versions.lockLatest(m, input.predecessorId);
+      const base = input.predecessorVersion ? await this.versions.findVersion(input.predecessorId, input.predecessorVersion, m) : latest;
+      if (!base) throw notFound(`version ${input.predecessorVersion} of agreement '${input.predecessorId}'`);
+      assertMayEdit(actor, base.content.leadDepartment);
+      const content = buildFollowUp(base.content, { id: input.id, title: input.title });
+      const yaml = documentYaml(content, [
+        `Folgezielvereinbarung zu '${input.predecessorId}', übernommen aus deren Fassung ${base.number}.`,
+        'Geltungsdauer, Mindest- und Zielwerte sind festzulegen.',
+      ]);
+      const doc = this.versions.parse(yaml);
+      const author = actorLabel(actor);
+      const row = await this.versions.storeNew(m, doc, author, `Folgezielvereinbarung zu ${input.predecessorId} (Fassung ${base.number})`);
+      await this.history.insertFollowUp(m, {
+        successorId: input.id,
+        predecessorId: input.predecessorId,
+        predecessorVersion: base.number,
+        createdOn: today,
+        source: null,
+        actor: author,
+      });
+      return row;
     });
-    return row;
   }
 
   async status(agreementId: string, asOf: IsoDate | null, party: string | null): Promise<AgreementStatus> {
@@ -203,8 +189,7 @@ export class LifecycleService {
 
   async expiring(withinDays: number, asOf: IsoDate | null): Promise<AgreementStatus[]> {
     if (!Number.isInteger(withinDays) || withinDays < 0) throw new AppError(ErrorCode.BAD_INPUT, 'withinDays must be 0 or more');
-    const ids: Array<{ id: string }> = await this.dataSource.query('SELECT id FROM agreements ORDER BY id');
-    const histories = await this.history.load(ids.map((r) => r.id));
+    const histories = await this.history.load(await this.history.agreementIds());
     return expiringAgreements([...histories.values()], withinDays, asOf ?? this.today());
   }
 
@@ -221,15 +206,8 @@ export class LifecycleService {
   }
 
   /** For each id, the agreement whose latest version names it as predecessor (the first such, by id). */
-  async successorsOf(agreementIds: readonly string[]): Promise<Map<string, string>> {
-    const rows: Array<{ predecessor: string; agreement_id: string }> = await this.dataSource.query(
-      `SELECT DISTINCT ON (predecessor) predecessor, agreement_id FROM (
-         SELECT DISTINCT ON (agreement_id) agreement_id, content->>'predecessor' AS predecessor
-           FROM agreement_versions ORDER BY agreement_id, number DESC
-       ) latest WHERE predecessor = ANY($1) ORDER BY predecessor, agreement_id`,
-      [[...agreementIds]],
-    );
-    return new Map(rows.map((r) => [r.predecessor, r.agreement_id]));
+  successorsOf(agreementIds: readonly string[]): Promise<Map<string, string>> {
+    return this.history.successorsOf(agreementIds);
   }
 
   /** Status and events from already loaded histories (the request loaders batch the loading). */

@@ -2,7 +2,7 @@ import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graph
 import { requireActor, type GraphQLContext } from '../graphql/context.js';
 import { AgreementVersion } from './models/agreement-version.model.js';
 import { ValidationReportModel } from './models/validation-report.model.js';
-import { ChangeKind, VersionDiffModel } from './models/version-diff.model.js';
+import { VersionDiffModel } from './models/version-diff.model.js';
 import { VersionsService } from './versions.service.js';
 
 @Resolver(() => AgreementVersion)
@@ -15,8 +15,7 @@ export class VersionsResolver {
     @Args('from', { type: () => Int }) from: number,
     @Args('to', { type: () => Int }) to: number,
   ): Promise<VersionDiffModel> {
-    const diff = await this.versions.diff(agreementId, from, to);
-    return { ...diff, changes: diff.changes.map((c) => ({ ...c, kind: c.kind as ChangeKind })) };
+    return this.versions.diff(agreementId, from, to);
   }
 
   @Query(() => ValidationReportModel, { description: 'Checks a document without storing anything.' })

@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import { createApp, loadAgreementsFolder, openDatabase, type Database } from '../../src/bootstrap.js';
 import { Logger } from '../../src/common/logger.js';
 import { loadConfig, type AppConfig } from '../../src/config/config.js';
-import type { Role } from '../../src/auth/roles.js';
+import type { Role } from '../../src/common/actor.js';
 import { issueLocalToken, loadOrCreateLocalKey } from '../../src/auth/tokens/index.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -70,8 +70,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir, ...env, DATABASE_URL: databaseUrl, PORT: '0' });
   const logger = new Logger('error');
   const db: Database = await openDatabase(config, logger);
-  if (config.loadAgreementsOnStart) await loadAgreementsFolder(config, db.dataSource, logger);
   const app = await createApp(config, db.dataSource, logger);
+  if (config.loadAgreementsOnStart) await loadAgreementsFolder(app, config, logger);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const baseUrl = `http://127.0.0.1:${address.port}`;

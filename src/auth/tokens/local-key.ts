@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { link, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
-import { isRole, type Role } from '../roles.js';
+import { isRole, type Role } from '../../common/actor.js';
 
 export const LOCAL_ISSUER = 'zv-register-local';
 export const LOCAL_AUDIENCE = 'zv-register';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { importJWK, SignJWT, type JWTPayload } from 'jose';
 import { issueLocalToken, LOCAL_AUDIENCE, LOCAL_ISSUER, loadOrCreateLocalKey, type LocalSigningKey } from './local-key.js';
 import { actorFromClaims, createLocalVerifier, TokenError, type TokenFailure } from './token-verifier.js';
-import { actorLabel } from '../roles.js';
+import { actorLabel } from '../../common/actor.js';
 
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 

@@ -1,8 +1,10 @@
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { isRole, type Actor, type Role } from '../roles.js';
+import { isRole, type Actor, type Role } from '../../common/actor.js';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, type LocalSigningKey } from './local-key.js';
 
-export type TokenFailure = 'missing' | 'malformed' | 'expired' | 'bad-signature' | 'wrong-audience' | 'wrong-issuer' | 'not-yet-valid' | 'no-roles';
+import type { TokenFailure } from '../../common/actor.js';
+
+export type { TokenFailure } from '../../common/actor.js';
 
 const MESSAGES: Record<TokenFailure, string> = {
   missing: 'no bearer token given',

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateScalar } from '../../graphql/date.scalar.js';
 import type { Amendment } from '../rules/index.js';
-import { AmendmentTypeEnum } from './enums.js';
+import { AmendmentType } from './enums.js';
 
 @ObjectType('Amendment', { description: 'A change to an agreement after signing; each yields a new version linked to the one it amends.' })
 export class AmendmentModel {
@@ -11,8 +11,8 @@ export class AmendmentModel {
   @Field(() => ID)
   agreementId: string;
 
-  @Field(() => AmendmentTypeEnum)
-  type: AmendmentTypeEnum;
+  @Field(() => AmendmentType)
+  type: AmendmentType;
 
   @Field(() => Int)
   baseVersion: number;
@@ -33,6 +33,6 @@ export class AmendmentModel {
   actor: string;
 
   static from(a: Amendment, agreementId: string): AmendmentModel {
-    return Object.assign(new AmendmentModel(), { ...a, agreementId, type: a.type as AmendmentTypeEnum });
+    return Object.assign(new AmendmentModel(), { ...a, agreementId, type: a.type });
   }
 }

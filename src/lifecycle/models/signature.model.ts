@@ -1,28 +1,9 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateScalar } from '../../graphql/date.scalar.js';
 import type { SignatureRecord } from '../lifecycle.repository.js';
-import { SignatureLevelEnum } from './enums.js';
-
-@ObjectType()
-export class SignatureEvidence {
-  @Field({ description: 'File name of the scan or signature file.' })
-  fileName: string;
-
-  @Field({ description: 'SHA-256 of that file, hex.' })
-  sha256: string;
-}
-
-@ObjectType()
-export class SignatureWithdrawal {
-  @Field(() => DateScalar)
-  withdrawnOn: string;
-
-  @Field()
-  reason: string;
-
-  @Field({ description: 'Who recorded the withdrawal.' })
-  actor: string;
-}
+import { SignatureLevel } from './enums.js';
+import { SignatureEvidence } from './signature-evidence.model.js';
+import { SignatureWithdrawal } from './signature-withdrawal.model.js';
 
 @ObjectType('Signature', { description: 'A signatory of a party signed one exact version (bound to its content hash).' })
 export class SignatureModel {
@@ -53,8 +34,8 @@ export class SignatureModel {
   @Field(() => DateScalar)
   signedOn: string;
 
-  @Field(() => SignatureLevelEnum)
-  level: SignatureLevelEnum;
+  @Field(() => SignatureLevel)
+  level: SignatureLevel;
 
   @Field(() => SignatureEvidence, { nullable: true })
   evidence: SignatureEvidence | null;
@@ -72,7 +53,7 @@ export class SignatureModel {
     return Object.assign(new SignatureModel(), {
       ...s,
       agreementId,
-      level: s.level as SignatureLevelEnum,
+      level: s.level,
       recordedAt: s.recordedAt ?? null,
     });
   }

@@ -4,8 +4,19 @@ import type { AgreementHistory, Amendment, IsoDate, Signature } from './lifecycl
 import { agreementStatus } from './status.js';
 import type { AgreementStatus } from './status.types.js';
 
-export type LifecycleEventKind =
-  'CREATED' | 'FROZEN' | 'SIGNED' | 'SIGNATURE_WITHDRAWN' | 'AMENDED' | 'FOLLOW_UP_CREATED' | 'ENTERED_INTO_FORCE' | 'EXPIRED' | 'SUPERSEDED';
+/** What can happen to an agreement; the GraphQL enum is registered from this object. */
+export const LifecycleEventKind = {
+  CREATED: 'CREATED',
+  FROZEN: 'FROZEN',
+  SIGNED: 'SIGNED',
+  SIGNATURE_WITHDRAWN: 'SIGNATURE_WITHDRAWN',
+  AMENDED: 'AMENDED',
+  FOLLOW_UP_CREATED: 'FOLLOW_UP_CREATED',
+  ENTERED_INTO_FORCE: 'ENTERED_INTO_FORCE',
+  EXPIRED: 'EXPIRED',
+  SUPERSEDED: 'SUPERSEDED',
+} as const;
+export type LifecycleEventKind = (typeof LifecycleEventKind)[keyof typeof LifecycleEventKind];
 
 export interface LifecycleEvent {
   date: IsoDate;

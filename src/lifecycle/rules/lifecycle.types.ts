@@ -5,12 +5,17 @@ export type { IsoDate } from '../../documents/agreement.types.js';
 
 /** The input model of the lifecycle rules: an agreement's whole recorded history, storage-agnostic. */
 
-export type AmendmentType = 'validityExtension' | 'contentAmendment' | 'correction';
-
-export const AMENDMENT_TYPES: readonly AmendmentType[] = ['validityExtension', 'contentAmendment', 'correction'];
+/** The one list of amendment kinds, for the rules, the GraphQL enum and the database check. */
+export const AmendmentType = {
+  VALIDITY_EXTENSION: 'validityExtension',
+  CONTENT_AMENDMENT: 'contentAmendment',
+  CORRECTION: 'correction',
+} as const;
+export type AmendmentType = (typeof AmendmentType)[keyof typeof AmendmentType];
+export const AMENDMENT_TYPES: readonly AmendmentType[] = Object.freeze(Object.values(AmendmentType));
 
 // One list for the file format, the rules and the database check: defined with the file format.
-export { SIGNATURE_LEVELS, type SignatureLevel } from '../../documents/lifecycle-file.types.js';
+export { SIGNATURE_LEVELS, SignatureLevel } from '../../documents/lifecycle-file.types.js';
 
 export interface LifecycleVersion {
   number: number;

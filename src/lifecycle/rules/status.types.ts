@@ -1,7 +1,16 @@
 import type { PartyKind } from '../../documents/agreement.types.js';
 import type { Amendment, IsoDate, Signature } from './lifecycle.types.js';
 
-export type LifecycleState = 'DRAFT' | 'FROZEN' | 'SIGNING' | 'IN_FORCE' | 'EXPIRED' | 'SUPERSEDED';
+/** The states an agreement can be in on a date; the GraphQL enum is registered from this object. */
+export const LifecycleState = {
+  DRAFT: 'DRAFT',
+  FROZEN: 'FROZEN',
+  SIGNING: 'SIGNING',
+  IN_FORCE: 'IN_FORCE',
+  EXPIRED: 'EXPIRED',
+  SUPERSEDED: 'SUPERSEDED',
+} as const;
+export type LifecycleState = (typeof LifecycleState)[keyof typeof LifecycleState];
 
 export interface MissingSignature {
   party: string;

@@ -1,0 +1,23 @@
+import DataLoader from 'dataloader';
+import type { LifecycleRepository } from './lifecycle.repository.js';
+import type { LifecycleService } from './lifecycle.service.js';
+import type { AgreementHistory } from './rules/index.js';
+
+/** Per-request batching of histories and follow-up links, one query per field for any number of agreements. */
+export interface LifecycleLoaders {
+  history: DataLoader<string, AgreementHistory>;
+  successor: DataLoader<string, string | null>;
+}
+
+export function createLifecycleLoaders(repository: LifecycleRepository, lifecycle: LifecycleService): LifecycleLoaders {
+  return {
+    history: new DataLoader(async (ids) => {
+      const loaded = await repository.load(ids);
+      return ids.map((id) => loaded.get(id)!);
+    }),
+    successor: new DataLoader(async (ids) => {
+      const found = await lifecycle.successorsOf(ids);
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+  };
+}

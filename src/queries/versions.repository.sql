@@ -1,0 +1,29 @@
+-- Written by `npm run sql:emit` from the repository; do not edit. A test fails when the code differs.
+
+-- latestOf
+SELECT DISTINCT ON (agreement_id) agreement_id, number, yaml, content, content_hash, previous_hash, chain_hash, author, created_at, change_note FROM agreement_versions
+ WHERE agreement_id = ANY($1) ORDER BY agreement_id, number DESC;
+
+-- latestOfAll
+SELECT DISTINCT ON (agreement_id) agreement_id, number, yaml, content, content_hash, previous_hash, chain_hash, author, created_at, change_note FROM agreement_versions ORDER BY agreement_id, number DESC;
+
+-- versionsOf
+SELECT agreement_id, number, yaml, content, content_hash, previous_hash, chain_hash, author, created_at, change_note FROM agreement_versions WHERE agreement_id = ANY($1) ORDER BY agreement_id, number;
+
+-- version
+SELECT agreement_id, number, yaml, content, content_hash, previous_hash, chain_hash, author, created_at, change_note FROM agreement_versions WHERE agreement_id = $1 AND number = ANY($2);
+
+-- latest
+SELECT agreement_id, number, yaml, content, content_hash, previous_hash, chain_hash, author, created_at, change_note FROM agreement_versions WHERE agreement_id = $1 ORDER BY number DESC LIMIT 1;
+
+-- lockAgreement
+SELECT id FROM agreements WHERE id = $1 FOR UPDATE;
+
+-- insertAgreement
+INSERT INTO agreements (id, created_at, created_by) VALUES ($1, now(), $2) ON CONFLICT (id) DO NOTHING RETURNING id;
+
+-- insertVersion
+INSERT INTO agreement_versions (agreement_id, number, yaml, content, content_hash, previous_hash, chain_hash, author, created_at, change_note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING number;
+
+-- pageAfter
+SELECT agreement_id, number, yaml, content, content_hash, previous_hash, chain_hash, author, created_at, change_note FROM agreement_versions WHERE (agreement_id, number) > ($1, $2) ORDER BY agreement_id, number LIMIT $3;

@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AgreementDocument } from '../documents/agreement.types.js';
+import { VersionRow } from './version.entity.js';
+
+/** The columns of agreement_versions as PostgreSQL returns them. */
+interface VersionColumns {
+  agreement_id: string;
+  number: number;
+  yaml: string;
+  content: AgreementDocument;
+  content_hash: string;
+  previous_hash: string | null;
+  chain_hash: string;
+  author: string;
+  created_at: Date;
+  change_note: string | null;
+}
+
+const COLUMNS = 'agreement_id, number, yaml, content, content_hash, previous_hash, chain_hash, author, created_at, change_note';
+
+/** The statements of the hot reads, written to src/queries/ by `npm run sql:emit` so a change shows in review. */
+export const VERSIONS_SQL = {
+  latestOf: `SELECT DISTINCT ON (agreement_id) ${COLUMNS} FROM agreement_versions
+ WHERE agreement_id = ANY($1) ORDER BY agreement_id, number DESC`,
+  latestOfAll: `SELECT DISTINCT ON (agreement_id) ${COLUMNS} FROM agreement_versions ORDER BY agreement_id, number DESC`,
+  versionsOf: `SELECT ${COLUMNS} FROM agreement_versions WHERE agreement_id = ANY($1) ORDER BY agreement_id, number`,
+  version: `SELECT ${COLUMNS} FROM agreement_versions WHERE agreement_id = $1 AND number = ANY($2)`,
+  latest: `SELECT ${COLUMNS} FROM agreement_versions WHERE agreement_id = $1 ORDER BY number DESC LIMIT 1`,
+  lockAgreement: 'SELECT id FROM agreements WHERE id = $1 FOR UPDATE',
+  insertAgreement: 'INSERT INTO agreements (id, created_at, created_by) VALUES ($1, now(), $2) ON CONFLICT (id) DO NOTHING RETURNING id',
+  insertVersion: `INSERT INTO agreement_versions (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING number`,
+  pageAfter: `SELECT ${COLUMNS} FROM agreement_versions WHERE (agreement_id, number) > ($1, $2) ORDER BY agreement_id, number LIMIT $3`,
+} as const;
+
+/**
+ * Every read and write of agreements and their versions. Methods take an optional entity manager:
+ * inside a transaction they run on its connection, otherwise on the pool.
+ */
+@Injectable()
+export class VersionsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async latestOf(agreementIds?: readonly string[], m: EntityManager = this.dataSource.manager): Promise<VersionRow[]> {
+    const rows = agreementIds
+      ? await m.query<VersionColumns[]>(VERSIONS_SQL.latestOf, [[...agreementIds]])
+      : await m.query<VersionColumns[]>(VERSIONS_SQL.latestOfAll);
+    return rows.map(toRow);
+  }
+
+  async versionsOf(agreementIds: readonly string[], m: EntityManager = this.dataSource.manager): Promise<VersionRow[]> {
+    return (await m.query<VersionColumns[]>(VERSIONS_SQL.versionsOf, [[...agreementIds]])).map(toRow);
+  }
+
+  async findVersions(agreementId: string, numbers: number[], m: EntityManager = this.dataSource.manager): Promise<VersionRow[]> {
+    return (await m.query<VersionColumns[]>(VERSIONS_SQL.version, [agreementId, numbers])).map(toRow);
+  }
+
+  async findVersion(agreementId: string, number: number, m?: EntityManager): Promise<VersionRow | null> {
+    return (await this.findVersions(agreementId, [number], m))[0] ?? null;
+  }
+
+  async findLatest(agreementId: string, m: EntityManager = this.dataSource.manager): Promise<VersionRow | null> {
+    const [row] = await m.query<VersionColumns[]>(VERSIONS_SQL.latest, [agreementId]);
+    return row ? toRow(row) : null;
+  }
+
+  /** Locks the agreement row until the transaction ends; false when there is no such agreement. */
+  async lockAgreement(m: EntityManager, agreementId: string): Promise<boolean> {
+    return (await m.query<unknown[]>(VERSIONS_SQL.lockAgreement, [agreementId])).length > 0;
+  }
+
+  /** False when the id is taken. */
+  async insertAgreement(m: EntityManager, agreementId: string, createdBy: string): Promise<boolean> {
+    return (await m.query<unknown[]>(VERSIONS_SQL.insertAgreement, [agreementId, createdBy])).length > 0;
+  }
+
+  /** False when a version with this number was stored meanwhile. */
+  async insertVersion(m: EntityManager, row: VersionRow): Promise<boolean> {
+    const inserted = await m.query<unknown[]>(VERSIONS_SQL.insertVersion, [
+      row.agreementId,
+      row.number,
+      row.yaml,
+      JSON.stringify(row.content),
+      row.contentHash,
+      row.previousHash,
+      row.chainHash,
+      row.author,
+      row.createdAt,
+      row.changeNote,
+    ]);
+    return inserted.length > 0;
+  }
+
+  /** Every version in (agreement, number) order, a page at a time, so memory stays flat however large the register. */
+  async *allInOrder(pageSize: number): AsyncGenerator<VersionRow> {
+    let after: [string, number] = ['', 0];
+    for (;;) {
+      const page = (await this.dataSource.query<VersionColumns[]>(VERSIONS_SQL.pageAfter, [...after, pageSize])).map(toRow);
+      yield* page;
+      if (page.length < pageSize) return;
+      const last = page[page.length - 1]!;
+      after = [last.agreementId, last.number];
+    }
+  }
+}
+
+function toRow(r: VersionColumns): VersionRow {
+  return Object.assign(new VersionRow(), {
+    agreementId: r.agreement_id,
+    number: r.number,
+    yaml: r.yaml,
+    content: r.content,
+    contentHash: r.content_hash,
+    previousHash: r.previous_hash,
+    chainHash: r.chain_hash,
+    author: r.author,
+    createdAt: r.created_at,
+    changeNote: r.change_note,
+  });
+}
