@@ -12,7 +12,7 @@ export class AgreementsResolver {
   @Query(() => [Agreement], { description: 'Every agreement, by id.' })
   async agreements(): Promise<Agreement[]> {
     const latest = await this.store.latestVersions();
-    return latest.map(Agreement.from);
+    return latest.map((row) => Agreement.from(row));
   }
 
   @Query(() => Agreement, { nullable: true })
@@ -29,7 +29,7 @@ export class AgreementsResolver {
   @ResolveField(() => [AgreementVersion], { description: 'Oldest first.' })
   async versions(@Parent() agreement: Agreement, @Context() ctx: GraphQLContext<VersionLoaders>): Promise<AgreementVersion[]> {
     const rows = await ctx.loaders.all.load(agreement.id);
-    return rows.map(AgreementVersion.from);
+    return rows.map((row) => AgreementVersion.from(row));
   }
 
   @ResolveField(() => AgreementVersion, { nullable: true })

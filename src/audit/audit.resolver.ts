@@ -27,6 +27,6 @@ export class AuditResolver {
     const latest = agreementId ? await this.versions.findLatest(agreementId) : null;
     assertMayReadAudit(ctx.actor, latest?.content.leadDepartment ?? null);
     const rows = await this.audit.list({ agreementId, since, limit });
-    return rows.map(AuditEntry.from);
+    return rows.map((row) => AuditEntry.from(row));
   }
 }

@@ -13,7 +13,7 @@ export async function authenticate(verifier: TokenVerifier, header: string | und
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) return { actor: null, failure: 'malformed' };
   try {
-    return { actor: await verifier.verify(match[1]!), failure: null };
+    return { actor: await verifier.verify(match[1]), failure: null };
   } catch (error) {
     if (error instanceof TokenError) return { actor: null, failure: error.reason };
     if (error instanceof TokenKeysUnavailableError) return { actor: null, failure: 'keys-unavailable' };

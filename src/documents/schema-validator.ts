@@ -102,7 +102,7 @@ function knownKeysPresent(schema: AnySchemaObject, data: unknown): string[] {
 
 /** A mapping over maxProperties only because of unknown keys: those are reported one by one, which says it all. */
 function onlyUnknownKeysTooMany(e: ErrorObject): boolean {
-  const parent = (e.parentSchema ?? {}) as AnySchemaObject;
+  const parent = e.parentSchema ?? {};
   return parent.additionalProperties === false && knownKeysPresent(parent, e.data).length <= Number(parent.maxProperties);
 }
 
@@ -119,7 +119,7 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 function typeList(types: unknown): string {
-  const list = (Array.isArray(types) ? types : String(types).split(',')).map((t) => TYPE_NAMES[t] ?? String(t));
+  const list = (Array.isArray(types) ? types.map(String) : String(types).split(',')).map((t) => TYPE_NAMES[t] ?? t);
   return list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
 }
 
@@ -132,7 +132,7 @@ const SHA256_PATTERN = '^[0-9a-f]{64}$';
 
 function toProblem(e: ErrorObject, locate: Locate): Problem {
   const params = e.params as Record<string, unknown>;
-  const parent = (e.parentSchema ?? {}) as AnySchemaObject;
+  const parent = e.parentSchema ?? {};
   const path = e.instancePath;
   switch (e.keyword) {
     case 'required': {
@@ -143,7 +143,7 @@ function toProblem(e: ErrorObject, locate: Locate): Problem {
       const key = String(params.additionalProperty);
       const keyPath = joinPointer(path, key);
       // Keys already present are no suggestion: 'titel' next to 'title' is a stray key, not a typo of it.
-      const data = e.data && typeof e.data === 'object' ? (e.data as object) : {};
+      const data = e.data && typeof e.data === 'object' ? e.data : {};
       const known = Object.keys((parent.properties ?? {}) as object).filter((k) => !Object.hasOwn(data, k));
       const suggestion = closest(key, known);
       let hint = suggestion !== undefined ? `; did you mean ${quote(suggestion)}?` : '';

@@ -26,7 +26,7 @@ describe('loadOrCreateLocalKey', () => {
   it('agrees on one key when started concurrently', async () => {
     const keys = await Promise.all([1, 2, 3, 4].map(() => loadOrCreateLocalKey(dir)));
     expect(new Set(keys.map((k) => k.kid)).size).toBe(1);
-    expect(JSON.parse(await readFile(localKeyPath(dir), 'utf8')).kid).toBe(keys[0].kid);
+    expect((JSON.parse(await readFile(localKeyPath(dir), 'utf8')) as { kid: string }).kid).toBe(keys[0].kid);
   });
 
   it('refuses a damaged key file rather than replacing it', async () => {
