@@ -58,7 +58,7 @@ async function rawPost(t: TestApp, query: string, variables: Record<string, unkn
 function exampleValue(type: GraphQLInputType): unknown {
   const t = getNullableType(type);
   if (isListType(t)) return [];
-  if (isEnumType(t)) return t.getValues()[0]!.name;
+  if (isEnumType(t)) return t.getValues()[0].name;
   if (isInputObjectType(t)) {
     return Object.fromEntries(
       Object.values(t.getFields())
@@ -298,7 +298,7 @@ describe('authentication, audit trail and CLI tokens (local key)', () => {
       entries = res.data!.auditLog;
     });
 
-    it('lists every authenticated attempt, newest first, with who, for whom, what and how it ended', async () => {
+    it('lists every authenticated attempt, newest first, with who, for whom, what and how it ended', () => {
       const erika = { subject: 'u-erika', name: 'Erika Muster', roles: ['senate-editor'], party: 'senin', agreementId: ID };
       expect(entries.map(({ id: _id, at: _at, argsDigest: _d, ...rest }) => rest)).toEqual([
         { ...erika, operation: 'saveDraft', outcome: 'VALIDATION_FAILED', version: 2 },

@@ -35,7 +35,7 @@ async function refusedBeforeExecution(t: TestApp, query: string, message: RegExp
   expect(res.errors![0].message).toMatch(message);
   return res.errors![0];
 }
-const codes = (...errors: Array<{ extensions?: Record<string, any> }>) => errors.map((e) => e.extensions?.code);
+const codes = (...errors: Array<{ extensions?: Record<string, unknown> }>) => errors.map((e) => e.extensions?.code);
 
 /** The same check's counterpart: a query inside the limit is answered from the database. */
 async function expectAnswered(t: TestApp, query: string): Promise<GraphQLResponse> {
@@ -140,7 +140,7 @@ describe('HTTP limits', () => {
       const retryAfter = Number(res.headers.get('retry-after'));
       expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60).toBe(true);
       const body = (await res.json()) as GraphQLResponse;
-      expect(body.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: retryAfter });
+      expect(body.errors![0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: retryAfter });
       expect(await count(t, 'agreement_versions')).toBe(versions);
 
       const other = await t.gql('{ agreements { id } }', {}, { as: await t.token({ name: 'Rita Leser', roles: ['reader'] }) });

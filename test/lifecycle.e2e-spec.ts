@@ -82,7 +82,10 @@ describe('lifecycle: the real case as shipped in agreements/', () => {
     const res = await t.gql(`{ agreement(id: "soziale-wohnhilfen") { successorId events { date kind version party actor } } }`);
     const { events, successorId } = res.data!.agreement;
     expect(successorId).toBe('soziale-wohnhilfen-2026');
-    const story = events.map((e: any) => `${e.date} ${e.kind} ${e.version ?? '-'} ${e.party ?? '-'}`);
+    const story = events.map(
+      (e: { date: string; kind: string; version: number | null; party: string | null }) =>
+        `${e.date} ${e.kind} ${e.version ?? '-'} ${e.party ?? '-'}`,
+    );
     expect(story).toEqual(
       expect.arrayContaining([
         '2022-01-12 FROZEN 1 -',
@@ -94,7 +97,7 @@ describe('lifecycle: the real case as shipped in agreements/', () => {
       ]),
     );
     expect(events.map((e: { date: string }) => e.date)).toEqual([...events.map((e: { date: string }) => e.date)].sort());
-    expect(events.find((e: any) => e.kind === 'FROZEN').actor).toMatch(/agreements/);
+    expect(events.find((e: { kind: string }) => e.kind === 'FROZEN').actor).toMatch(/agreements/);
   });
 
   it('refuses to freeze the 2026 follow-up until every focus indicator has its values, then accepts it', async () => {
@@ -257,7 +260,7 @@ describe('lifecycle: an all-parties agreement signed completely', () => {
     const refused = results.filter((r) => r.errors);
     expect(ok).toHaveLength(1);
     expect(refused).toHaveLength(1);
-    expect(refused[0]!.errors![0].extensions!.code).toBe('INVALID_STATE');
+    expect(refused[0].errors![0].extensions!.code).toBe('INVALID_STATE');
     const active = await t.sql(
       `SELECT count(*)::int AS n FROM signatures s WHERE agreement_id = 'alle-parteien' AND role = 'finanzen'
          AND NOT EXISTS (SELECT 1 FROM signature_withdrawals w WHERE w.signature_id = s.id)`,

@@ -29,8 +29,8 @@ describe('the service process with its embedded PostgreSQL', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
-    child.stdout!.on('data', (d) => (log += d));
-    child.stderr!.on('data', (d) => (log += d));
+    child.stdout.on('data', (d) => (log += d));
+    child.stderr.on('data', (d) => (log += d));
     return { child, log: () => log };
   };
   const ready = async (s: ReturnType<typeof start>) => {

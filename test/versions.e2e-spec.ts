@@ -81,7 +81,7 @@ describe('versioned agreement store over GraphQL', () => {
   it('gives the same content hash to the same content in different formatting', async () => {
     const yaml = sampleAgreementYaml('format-a');
     const flowStyle = yaml
-      .replace(/validity:\n  from: 2024-01-01\n  until: 2025-12-31/, 'validity: { until: 2025-12-31, from: 2024-01-01 }')
+      .replace(/validity:\n {2}from: 2024-01-01\n {2}until: 2025-12-31/, 'validity: { until: 2025-12-31, from: 2024-01-01 }')
       .replace('id: format-a', 'id: "format-a"');
     expect(flowStyle).not.toBe(yaml);
     const a = (await create(yaml)).data!.createAgreement;
@@ -156,7 +156,7 @@ describe('versioned agreement store over GraphQL', () => {
     );
     const report = res.data!.validateAgreement;
     expect(report.valid).toBe(false);
-    const byPath = Object.fromEntries(report.problems.map((p: any) => [`${p.code} ${p.path}`, p]));
+    const byPath = Object.fromEntries(report.problems.map((p: { code: string; path: string }) => [`${p.code} ${p.path}`, p]));
     expect(byPath['format /validity/until']).toMatchObject({ line: 12, column: 10 });
     expect(byPath['unknown-key /steeringFields/0/titel']).toMatchObject({ key: 'titel', line: 30, column: 5 });
     expect(byPath['required /steeringFields/0']).toMatchObject({ key: 'title' });
