@@ -43,6 +43,7 @@ describe('CLI exit codes on the embedded database', () => {
     async () => {
       expect((await runCli(['frobnicate'], env)).code).toBe(2);
       expect((await runCli(['export'], env)).code).toBe(2);
+      expect((await runCli(['verify', '--expect', 'kopf'], env)).code).toBe(2);
     },
     SLOW,
   );
@@ -102,28 +103,37 @@ describe('CLI exit codes on the embedded database', () => {
   );
 
   it(
-    'verify: 0 intact, 1 broken',
+    'verify: 0 intact or the kept head found, 1 broken or the head not found',
     async () => {
       const intact = await runCli(['verify'], env);
       expect(intact.stdout).toContain('chain intact: 2 version(s) of 1 agreement(s) verified');
       expect(intact.code).toBe(0);
+      const head = /^head: ([0-9a-f]{64})$/m.exec(intact.stdout)![1]!;
+      expect((await runCli(['verify', '--expect', head], env)).code).toBe(0);
+      const foreign = await runCli(['verify', '--expect', 'f'.repeat(64)], env);
+      expect(foreign.stdout).toContain(`BROKEN: head ${'f'.repeat(64)} is not in the register log`);
+      expect(foreign.code).toBe(1);
 
-      await tamper(`UPDATE agreement_versions SET author = 'jemand anderes' WHERE agreement_id = 'soziale-wohnhilfen' AND number = 1`);
+      await tamper(
+        `UPDATE agreement_versions SET author = 'jemand anderes' WHERE agreement_id = 'soziale-wohnhilfen' AND number = 1`,
+        `DELETE FROM signatures WHERE role = 'soziales'`,
+      );
       const broken = await runCli(['verify'], env);
       expect(broken.stdout).toContain('BROKEN: soziale-wohnhilfen version 1: chain hash does not match');
+      expect(broken.stdout).toMatch(/^BROKEN: signature [0-9a-f-]{36} of soziale-wohnhilfen \(log entry \d+\): the record was deleted$/m);
       expect(broken.code).toBe(1);
     },
     SLOW,
   );
 
-  /** Changes a row behind the service's back, with triggers off, on the cluster the CLI uses. */
-  async function tamper(sql: string): Promise<void> {
+  /** Changes rows behind the service's back, with triggers off, on the cluster the CLI uses. */
+  async function tamper(...statements: string[]): Promise<void> {
     const db = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port, logger: new Logger('error') });
     const client = new pg.Client({ connectionString: db.url });
     try {
       await client.connect();
       await client.query('SET session_replication_role = replica');
-      await client.query(sql);
+      for (const sql of statements) await client.query(sql);
     } finally {
       await client.end();
       await db.stop();
