@@ -20,6 +20,7 @@ import type { GraphQLContext } from './graphql/context.js';
 import { createFormatError } from './graphql/format-error.js';
 import { aliasLimitRule, complexityLimitRule, depthLimitRule } from './graphql/limits/index.js';
 import { HealthController } from './health/health.controller.js';
+import { IntegrityModule } from './integrity/integrity.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { LifecycleRepository } from './lifecycle/lifecycle.repository.js';
 import { LifecycleService } from './lifecycle/lifecycle.service.js';
@@ -48,6 +49,7 @@ export class AppModule {
         AuditModule,
         LifecycleModule,
         AgreementFilesModule,
+        IntegrityModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [VersionsModule, LifecycleModule],

@@ -6,6 +6,7 @@ import type { Logger } from '../common/logger.js';
 import type { AppConfig } from '../config/config.js';
 import { CoreModule } from '../config/core.module.js';
 import { DatabaseModule } from '../database/database.module.js';
+import { IntegrityModule } from '../integrity/integrity.module.js';
 import { VersionsModule } from '../versions/versions.module.js';
 
 /** The services the command line uses, wired by Nest exactly as in the server, without HTTP or GraphQL. */
@@ -14,7 +15,14 @@ export class CliModule {
   static register(config: AppConfig, dataSource: DataSource, logger: Logger): DynamicModule {
     return {
       module: CliModule,
-      imports: [CoreModule.register(config, logger), DatabaseModule.forDataSource(dataSource), VersionsModule, AuditModule, AgreementFilesModule],
+      imports: [
+        CoreModule.register(config, logger),
+        DatabaseModule.forDataSource(dataSource),
+        VersionsModule,
+        AuditModule,
+        AgreementFilesModule,
+        IntegrityModule,
+      ],
     };
   }
 }

@@ -12,6 +12,8 @@ import { systemActor } from '../auth/policy.js';
 import { openDatabase } from '../bootstrap.js';
 import { CliModule } from './cli.module.js';
 import { formatProblem } from '../documents/problems.js';
+import { IntegrityService } from '../integrity/integrity.service.js';
+import { RECORD_KINDS, type RecordKind } from '../integrity/register-log.js';
 import { VersionsService } from '../versions/versions.service.js';
 
 export interface CliIo {
@@ -34,6 +36,7 @@ export interface CommandInput {
     agreement?: string;
     since?: string;
     limit?: string;
+    expect?: string;
   };
   io: CliIo;
   actor: string;
@@ -133,15 +136,42 @@ const exportCommand: Command = async ({ args, options, io }) => {
   return 0;
 };
 
-const verify: Command = async ({ io }) => {
-  const report = await withServices((services) => services.get(VersionsService).verify());
-  if (report.ok) {
-    io.out(`chain intact: ${report.versions} version(s) of ${report.agreements} agreement(s) verified\n`);
-    return 0;
+const verify: Command = async ({ options, io }) => {
+  const expect = options.expect?.toLowerCase();
+  if (expect !== undefined && !/^[0-9a-f]{64}$/.test(expect))
+    throw new UsageError('--expect takes a head as verify prints it: 64 hexadecimal digits');
+  const { ok, versions, log } = await withServices((services) => services.get(IntegrityService).verify({ expect }));
+  if (versions.ok) io.out(`chain intact: ${versions.versions} version(s) of ${versions.agreements} agreement(s) verified\n`);
+  else io.out(`BROKEN: ${versions.firstBroken!.agreementId} version ${versions.firstBroken!.number}: ${versions.firstBroken!.reason}\n`);
+  if (log.findingCount === 0) {
+    const counts = RECORD_KINDS.map((kind) => `${RECORD_LABELS[kind]} ${log.byKind[kind]}`).join(', ');
+    io.out(`records intact: ${log.records} in the register log (${counts})\n`);
   }
-  const b = report.firstBroken!;
-  io.out(`BROKEN: ${b.agreementId} version ${b.number}: ${b.reason}\n`);
-  return 1;
+  for (const f of log.findings) io.out(`BROKEN: ${f.subject}: ${f.reason}\n`);
+  if (log.findingCount > log.findings.length) io.out(`BROKEN: ${log.findingCount - log.findings.length} more finding(s) not shown\n`);
+  const expected = log.expected;
+  if (expected?.foundAt === null) {
+    io.out(
+      `BROKEN: head ${expected.head} is not in the register log: records it covered were removed or rewritten since it was taken, or it is another register's head\n`,
+    );
+  }
+  // A head is worth keeping only from a register that checked out.
+  if (!ok) return 1;
+  io.out(`head: ${log.head ?? 'none (the register is empty)'}\n`);
+  if (expected) {
+    io.out(`expected head found at log entry ${expected.foundAt} of ${log.records}: everything it covered is unchanged\n`);
+  }
+  return 0;
+};
+
+const RECORD_LABELS: Record<RecordKind, string> = {
+  version: 'versions',
+  followUp: 'follow-up links',
+  freeze: 'freezes',
+  signature: 'signatures',
+  withdrawal: 'withdrawals',
+  amendment: 'amendments',
+  audit: 'audit entries',
 };
 
 const token: Command = async ({ args, options, io }) => {

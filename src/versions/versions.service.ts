@@ -121,8 +121,8 @@ export class VersionsService {
   }
 
   /** Recomputes every hash and link of every agreement; names the first broken one. */
-  verify(pageSize = 500): Promise<ChainReport> {
-    return verifyChain(this.repository.allInOrder(pageSize));
+  verify(pageSize = 500, m?: EntityManager): Promise<ChainReport> {
+    return verifyChain(this.repository.allInOrder(pageSize, m));
   }
 
   /**
