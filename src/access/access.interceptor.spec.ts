@@ -7,6 +7,11 @@ describe('auditTarget', () => {
     expect(auditTarget({ input: { predecessorId: 'c', id: 'c-2' } }, null)).toEqual({ agreementId: 'c', version: null });
   });
 
+  it('passes over an id that is not text PostgreSQL can store, so the refused attempt is still recorded', () => {
+    expect(auditTarget({ agreementId: 'a\u0000', input: { predecessorId: 'b' } }, null).agreementId).toBe('b');
+    expect(auditTarget({ input: { agreementId: 'x\ud800', version: 1 } }, null)).toEqual({ agreementId: null, version: 1 });
+  });
+
   it('reads the id line of a refused document without parsing it', () => {
     expect(auditTarget({ yaml: '# Kopf\nformatVersion: 1\nid: baumpflege # Kommentar\ntitle: x\n' }, null).agreementId).toBe('baumpflege');
     expect(auditTarget({ yaml: 'parties:\n  - id: mitte\n' }, null).agreementId).toBeNull();
