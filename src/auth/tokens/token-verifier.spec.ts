@@ -106,6 +106,8 @@ describe('actorFromClaims', () => {
     [{ sub: 's', roles: ['reader', 1] }, 'malformed'],
     [{ sub: 's', roles: ['reader'], zv_departments: 'senias' }, 'malformed'],
     [{ sub: 's', roles: ['reader'], zv_district: ['a'] }, 'malformed'],
+    [{ sub: 's', roles: ['district-signatory'], zv_district: 'senias' }, 'malformed'],
+    [{ sub: 's', roles: ['district-signatory'], zv_district: 'bezirk-nirgendwo' }, 'malformed'],
     [{ sub: 's', roles: ['reader'], zv_body: 3 }, 'malformed'],
     [{ sub: 's', roles: [] }, 'no-roles'],
   ])('refuses %j', (claims, reason) => {

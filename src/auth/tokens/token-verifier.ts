@@ -1,4 +1,5 @@
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { isBerlinDistrict } from '../districts.js';
 import { isRole, type Actor, type Role } from '../../common/actor.js';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, type LocalSigningKey } from './local-key.js';
 
@@ -111,12 +112,16 @@ export function actorFromClaims(claims: JWTPayload): Actor {
   const roles: Role[] = [...new Set(stringArray(claims.roles))].filter(isRole);
   if (roles.length === 0) throw new TokenError('no-roles');
 
+  // A district claim naming anything but a Berlin district (a Senate department, say) would let a signatory sign for it.
+  const district = optionalString(claims.zv_district);
+  if (district !== null && !isBerlinDistrict(district)) throw new TokenError('malformed');
+
   return {
     subject,
     name,
     roles,
     departments: [...new Set(stringArray(claims.zv_departments))],
-    district: optionalString(claims.zv_district),
+    district,
     body: optionalString(claims.zv_body),
   };
 }
