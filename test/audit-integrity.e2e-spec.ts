@@ -129,4 +129,39 @@ describe('audit integrity', () => {
       expect((await auditOf('saveDraft')).at(-1)).toMatchObject({ agreement_id: 'integritaet', version: 1, outcome: 'VERSION_CONFLICT' });
     });
   });
+  describe('the record names who and which version', () => {
+    it('names the author of a saved draft in its CREATED event', async () => {
+      const res = await t.gql(`{ agreement(id: "integritaet") { events { kind version actor } } }`);
+      expect(res.errors).toBeUndefined();
+      const created = res.data!.agreement.events.filter((e: { kind: string }) => e.kind === 'CREATED');
+      expect(created).toEqual([
+        { kind: 'CREATED', version: 1, actor: 'Erika Muster (senate-editor senin)' },
+        { kind: 'CREATED', version: 2, actor: 'Erika Muster (senate-editor senin)' },
+      ]);
+    });
+
+    it('audits a validity extension with the version it made', async () => {
+      expect((await t.gql(CREATE, { yaml: sampleAgreementYaml('verlaengert') })).errors).toBeUndefined();
+      expect(
+        (await t.gql(`mutation { freezeVersion(agreementId: "verlaengert", version: 1, frozenOn: "2024-01-15") { number } }`)).errors,
+      ).toBeUndefined();
+      for (const role of ['buergerdienste', 'finanzen']) {
+        const signed = await t.gql(SIGN, { input: signatureInput({ agreementId: 'verlaengert', role }) }, { as: mitte });
+        expect(signed.errors).toBeUndefined();
+      }
+      const extended = await t.gql(`mutation($input: ExtendValidityInput!) { extendValidity(input: $input) { newVersion } }`, {
+        input: {
+          agreementId: 'verlaengert',
+          until: '2026-12-31',
+          source: 'Schreiben SenIn vom 01.11.2025',
+          decidedOn: '2025-11-01',
+          effectiveOn: '2025-11-01',
+        },
+      });
+      expect(extended.data).toEqual({ extendValidity: { newVersion: 2 } });
+      const admin = await t.token({ name: 'Anna Admin', roles: ['admin'] });
+      const log = await t.gql(`{ auditLog(agreementId: "verlaengert") { operation version outcome } }`, {}, { as: admin });
+      expect(log.data!.auditLog[0]).toEqual({ operation: 'extendValidity', version: 2, outcome: 'ok' });
+    });
+  });
 });

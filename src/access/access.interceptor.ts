@@ -98,7 +98,8 @@ export function auditTarget(args: Record<string, unknown>, result: unknown): { a
   const int = (...xs: unknown[]) => (xs.find((x) => Number.isInteger(x)) as number | undefined) ?? null;
   return {
     agreementId: str(args.agreementId, input.agreementId, out.agreementId, input.predecessorId, args.id, idInYaml(args.yaml)),
-    version: int(out.number, args.version, input.version, args.baseVersion, input.baseVersion),
+    // The version made (a saved draft, an amendment), else the one acted on (a freeze, a signature), else the base.
+    version: int(out.number, out.newVersion, out.version, args.version, input.version, args.baseVersion, input.baseVersion),
   };
 }
 
