@@ -83,6 +83,22 @@ describe('audit integrity', () => {
       expect(await t.sql(`SELECT id FROM agreements WHERE id = 'mit-nul'`)).toEqual([]);
     });
 
+    it('refuses NUL and lone surrogates that YAML escapes put into a document, as located problems', async () => {
+      const yaml = sampleAgreementYaml('mit-escape').replace('title: Testvereinbarung Bürgerämter', 'title: "Test\\0vereinbarung \\ud800"');
+      const res = await t.gql(CREATE, { yaml });
+      expect(codeOf(res)).toBe('VALIDATION_FAILED');
+      expect(res.errors![0].extensions!.problems).toEqual([
+        {
+          line: 5,
+          column: 8,
+          path: '/title',
+          code: 'format',
+          message: 'the text holds a NUL character (U+0000) at character 5; text must be well-formed Unicode without NUL',
+        },
+      ]);
+      expect(await t.sql(`SELECT id FROM agreements WHERE id = 'mit-escape'`)).toEqual([]);
+    });
+
     it('refuses the same in query arguments, where nothing is audited', async () => {
       const before = await t.sql('SELECT count(*)::int AS n FROM audit_log');
       const res = await t.gql(`query($id: ID!) { agreement(id: $id) { id } }`, { id: 'integritaet\u0000' });
