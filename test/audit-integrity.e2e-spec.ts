@@ -107,6 +107,15 @@ describe('audit integrity', () => {
       expect(await t.sql('SELECT count(*)::int AS n FROM audit_log')).toEqual(before);
     });
 
+    it('refuses a token whose name is not such text, before anything is stored or audited', async () => {
+      const before = await t.sql('SELECT count(*)::int AS n FROM audit_log');
+      const token = await t.token({ name: 'Erika\u0000Muster', roles: ['senate-editor'], departments: ['senin'] });
+      const res = await t.gql(CREATE, { yaml: sampleAgreementYaml('falscher-name') }, { as: token });
+      expect(codeOf(res)).toBe('UNAUTHENTICATED');
+      expect(await t.sql(`SELECT id FROM agreements WHERE id = 'falscher-name'`)).toEqual([]);
+      expect(await t.sql('SELECT count(*)::int AS n FROM audit_log')).toEqual(before);
+    });
+
     it('takes characters outside the Basic Multilingual Plane, which are surrogate pairs', async () => {
       const note = 'Anlage 📎 ergänzt, Zeichen 𠀋';
       const yaml = sampleAgreementYaml('integritaet').replace('targetValue: 90', 'targetValue: 92');
