@@ -100,6 +100,15 @@ describe('lifecycle: the real case as shipped in agreements/', () => {
     expect(events.find((e: { kind: string }) => e.kind === 'FROZEN').actor).toMatch(/agreements/);
   });
 
+  it('says each signer of Neukölln once, by the role title the council paper gives in place of a name', async () => {
+    const res = await t.gql(`{ agreement(id: "soziale-wohnhilfen") { events { kind detail } } }`);
+    const signed = res.data!.agreement.events.filter((e: { kind: string }) => e.kind === 'SIGNED').map((e: { detail: string }) => e.detail);
+    expect(signed.sort()).toEqual([
+      'Bezirksamt Neukölln: Für Finanzen zuständiges Bezirksamtsmitglied (Name in der Drucksache nicht genannt) hat unterzeichnet',
+      'Bezirksamt Neukölln: Für Soziales zuständiges Bezirksamtsmitglied (Name in der Drucksache nicht genannt) hat unterzeichnet',
+    ]);
+  });
+
   it('refuses to freeze the 2026 follow-up until every focus indicator has its values, then accepts it', async () => {
     const editor = await t.token({ name: 'Sven Senat', roles: ['senate-editor'], departments: ['senias'] });
     const freeze = (version: number) =>

@@ -1,19 +1,23 @@
 import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { catchError, from, map, mergeMap, Observable, throwError } from 'rxjs';
+import { defer, lastValueFrom, Observable } from 'rxjs';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import type { Logger } from '../common/logger.js';
+import { assertWellFormedArguments, isWellFormedText } from '../common/text-input.js';
 import { APP_CONFIG, APP_LOGGER } from '../common/tokens.js';
 import type { AppConfig } from '../config/config.js';
+import { inUnitOfWork } from '../database/unit-of-work.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { mayCallMutation } from '../auth/policy.js';
 import type { Actor } from '../common/actor.js';
 
 /**
- * The one gate every root query and mutation passes: authentication, the role rule of each
- * mutation (src/auth/policy.ts) and the audit trail of every mutation attempt by a known actor.
+ * The one gate every root query and mutation passes: authentication, well-formed text in every
+ * argument, the role rule of each mutation (src/auth/policy.ts), and the audit trail of every
+ * mutation attempt by a known actor, written in the mutation's own transaction.
  */
 @Injectable()
 export class AccessInterceptor implements NestInterceptor {
@@ -21,6 +25,7 @@ export class AccessInterceptor implements NestInterceptor {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(APP_LOGGER) private readonly logger: Logger,
     private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -35,50 +40,66 @@ export class AccessInterceptor implements NestInterceptor {
       throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'token keys are unavailable; try again later');
     }
     if (ctx.authFailure) throw new AppError(ErrorCode.UNAUTHENTICATED, 'the token was not accepted');
+    const args = gql.getArgs<Record<string, unknown>>();
     if (kind === 'Query') {
       if (!ctx.actor && !this.config.allowAnonymousRead) throw new AppError(ErrorCode.UNAUTHENTICATED, 'a token is required');
+      assertWellFormedArguments(args);
       return next.handle();
     }
     const actor = ctx.actor;
     if (!actor) throw new AppError(ErrorCode.UNAUTHENTICATED, 'a token is required');
-
-    const operation = info.fieldName;
-    const args = gql.getArgs<Record<string, unknown>>();
-    const attempt = { actor, operation, args };
-    if (!mayCallMutation(actor, operation)) {
-      return from(this.write(attempt, null, ErrorCode.FORBIDDEN)).pipe(
-        mergeMap(() => throwError(() => new AppError(ErrorCode.FORBIDDEN, `your role may not call ${operation}`))),
-      );
-    }
-    return next.handle().pipe(
-      mergeMap((result) => from(this.write(attempt, result, 'ok')).pipe(map(() => result))),
-      catchError((error: unknown) => {
-        const code = error instanceof AppError ? error.code : 'INTERNAL_SERVER_ERROR';
-        return from(this.write(attempt, null, code)).pipe(mergeMap(() => throwError(() => error)));
-      }),
-    );
+    return defer(() => this.mutate({ actor, operation: info.fieldName, args }, next));
   }
 
-  private async write(attempt: { actor: Actor; operation: string; args: Record<string, unknown> }, result: unknown, outcome: string): Promise<void> {
-    const target = auditTarget(attempt.args, result);
+  /**
+   * The mutation and its audit entry are one unit of work: if the entry cannot be written, the
+   * mutation fails and nothing is stored. A refused or failed attempt is audited after the rollback.
+   */
+  private async mutate(attempt: Attempt, next: CallHandler): Promise<unknown> {
     try {
-      await this.audit.record({ ...attempt, ...target, outcome });
+      if (!mayCallMutation(attempt.actor, attempt.operation)) {
+        throw new AppError(ErrorCode.FORBIDDEN, `your role may not call ${attempt.operation}`);
+      }
+      assertWellFormedArguments(attempt.args);
+      return await inUnitOfWork(this.dataSource, async () => {
+        // Called inside the unit of work, so the resolver runs in it.
+        const result = await lastValueFrom(next.handle());
+        await this.audit.record({ ...attempt, ...auditTarget(attempt.args, result), outcome: 'ok' });
+        return result;
+      });
     } catch (error) {
-      // The mutation's own outcome stands; a lost audit entry is an operations alarm.
+      await this.recordFailure(attempt, error instanceof AppError ? error.code : 'INTERNAL_SERVER_ERROR');
+      throw error;
+    }
+  }
+
+  private async recordFailure(attempt: Attempt, outcome: string): Promise<void> {
+    try {
+      await this.audit.record({ ...attempt, ...auditTarget(attempt.args, null), outcome });
+    } catch (error) {
+      // Nothing was stored, so no change goes unaudited; a lost entry of a failed attempt is an operations alarm.
       this.logger.error(error instanceof Error ? error : String(error), { audit: 'write failed', operation: attempt.operation });
     }
   }
+}
+
+interface Attempt {
+  actor: Actor;
+  operation: string;
+  args: Record<string, unknown>;
 }
 
 /** Finds the agreement and version a mutation concerned, from its arguments or its result. */
 export function auditTarget(args: Record<string, unknown>, result: unknown): { agreementId: string | null; version: number | null } {
   const input = (typeof args.input === 'object' && args.input !== null ? args.input : {}) as Record<string, unknown>;
   const out = (typeof result === 'object' && result !== null ? result : {}) as Record<string, unknown>;
-  const str = (...xs: unknown[]) => (xs.find((x) => typeof x === 'string') as string | undefined) ?? null;
+  // A refused argument may not be text PostgreSQL can store; no agreement has such an id anyway.
+  const str = (...xs: unknown[]) => (xs.find((x) => typeof x === 'string' && isWellFormedText(x)) as string | undefined) ?? null;
   const int = (...xs: unknown[]) => (xs.find((x) => Number.isInteger(x)) as number | undefined) ?? null;
   return {
     agreementId: str(args.agreementId, input.agreementId, out.agreementId, input.predecessorId, args.id, idInYaml(args.yaml)),
-    version: int(out.number, args.version, input.version, args.baseVersion, input.baseVersion),
+    // The version made (a saved draft, an amendment), else the one acted on (a freeze, a signature), else the base.
+    version: int(out.number, out.newVersion, out.version, args.version, input.version, args.baseVersion, input.baseVersion),
   };
 }
 

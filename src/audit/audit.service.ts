@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { actingFor } from '../auth/policy.js';
 import type { Actor } from '../common/actor.js';
-import { contentHash } from '../documents/canonical.js';
+import { canonicalJson, sha256Hex } from '../documents/canonical.js';
 import type { AuditRow } from './audit.entity.js';
 import { AuditRepository, type AuditFilter } from './audit.repository.js';
 
@@ -18,7 +18,10 @@ export interface AuditAttempt {
 export class AuditService {
   constructor(private readonly repository: AuditRepository) {}
 
-  /** Written outside the mutation's transaction, so refused and failed attempts are kept too. */
+  /**
+   * A successful mutation writes its entry inside its own unit of work, so it commits with the
+   * change or not at all; refused and failed attempts write theirs after the rollback, so they are kept.
+   */
   async record(attempt: AuditAttempt): Promise<void> {
     await this.repository.insert({
       subject: attempt.actor.subject,
@@ -28,7 +31,7 @@ export class AuditService {
       operation: attempt.operation,
       agreementId: attempt.agreementId,
       version: attempt.version,
-      argsDigest: contentHash(stripUndefined(attempt.args)),
+      argsDigest: argsDigest(attempt.args),
       outcome: attempt.outcome,
     });
   }
@@ -38,6 +41,11 @@ export class AuditService {
   }
 }
 
-function stripUndefined(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value ?? null));
+/**
+ * SHA-256 of the canonical JSON of the arguments (the JSON round trip drops undefined and turns
+ * dates into text). Refused arguments may hold lone surrogates; they are escaped as JSON does.
+ */
+export function argsDigest(args: unknown): string {
+  const plain = JSON.parse(JSON.stringify(args ?? null));
+  return sha256Hex(canonicalJson(plain, { escapeLoneSurrogates: true }));
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../common/app-error.js';
-import { actingFor, assertMayEdit, assertMayReadAudit, assertMaySignFor, mayCallMutation, systemActor } from './policy.js';
+import { actingFor, assertMayEdit, assertMayReadAudit, assertMaySignFor, assertMaySignForParty, mayCallMutation, systemActor } from './policy.js';
 import type { Actor } from '../common/actor.js';
 
 const actor = (over: Partial<Actor>): Actor => ({ subject: 's', name: 'N', roles: [], departments: [], district: null, body: null, ...over });
@@ -38,6 +38,16 @@ describe('policy', () => {
     expect(code(() => assertMaySignFor(signatory, 'neukoelln'))).toBe('ok');
     expect(code(() => assertMaySignFor(signatory, 'mitte'))).toBe('FORBIDDEN');
     expect(code(() => assertMaySignFor(editor, 'senias'))).toBe('FORBIDDEN');
+  });
+
+  it('lets signatories sign only for a party of kind district, whatever id their district claim holds', () => {
+    // A claim naming a Senate department is refused with the token; a document may still give a district's id another kind.
+    const claimsSenate = actor({ roles: ['district-signatory'], district: 'senias' });
+    expect(code(() => assertMaySignForParty(claimsSenate, { id: 'senias', kind: 'senateDepartment' }))).toBe('FORBIDDEN');
+    expect(code(() => assertMaySignForParty(signatory, { id: 'neukoelln', kind: 'senateDepartment' }))).toBe('FORBIDDEN');
+    expect(code(() => assertMaySignForParty(signatory, { id: 'neukoelln', kind: 'district' }))).toBe('ok');
+    expect(code(() => assertMaySignForParty(signatory, { id: 'mitte', kind: 'district' }))).toBe('FORBIDDEN');
+    expect(code(() => assertMaySignForParty(admin, { id: 'senias', kind: 'senateDepartment' }))).toBe('ok');
   });
 
   it('opens the audit log to admins, and to editors for their own agreements only', () => {

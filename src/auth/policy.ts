@@ -1,5 +1,6 @@
 import { AppError, ErrorCode } from '../common/app-error.js';
 import type { Actor, Role } from '../common/actor.js';
+import { PartyKind } from '../documents/agreement.types.js';
 
 /**
  * Which roles may call which mutation. Deny by default: a mutation missing here is refused for
@@ -36,6 +37,13 @@ export function assertMaySignFor(actor: Actor, party: string): void {
   if (actor.roles.includes('admin')) return;
   if (actor.roles.includes('district-signatory') && actor.district === party) return;
   throw forbidden(`you may not record signatures for '${party}'`);
+}
+
+/** Once the signed version is read: a signatory signs only for a party it lists as a district, never for a Senate department. */
+export function assertMaySignForParty(actor: Actor, party: { id: string; kind: PartyKind }): void {
+  assertMaySignFor(actor, party.id);
+  if (actor.roles.includes('admin') || party.kind === PartyKind.DISTRICT) return;
+  throw forbidden(`you may not record signatures for '${party.id}'`);
 }
 
 /** Admins read the whole audit log; editors read it for agreements they may edit. */

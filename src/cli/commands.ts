@@ -8,6 +8,7 @@ import { Logger } from '../common/logger.js';
 import { loadConfig } from '../config/config.js';
 import { parseFile, readAgreementFiles } from '../agreement-files/agreement-files.js';
 import { FolderImporter } from '../agreement-files/folder-importer.js';
+import { BERLIN_DISTRICTS, isBerlinDistrict } from '../auth/districts.js';
 import { systemActor } from '../auth/policy.js';
 import { openDatabase } from '../bootstrap.js';
 import { CliModule } from './cli.module.js';
@@ -182,6 +183,9 @@ const token: Command = async ({ args, options, io }) => {
   const party = options.party ?? null;
   const needsParty = roles.find((r) => r === 'senate-editor' || r === 'district-signatory' || r === 'council-office');
   if (needsParty && !party) throw new UsageError(`--party is required for ${needsParty}`);
+  if (roles.includes('district-signatory') && !isBerlinDistrict(party)) {
+    throw new UsageError(`--party of a district-signatory is a Berlin district: ${BERLIN_DISTRICTS.join(', ')}`);
+  }
   const config = loadConfig();
   if (config.oidc) io.err('note: OIDC is configured; the service will not accept locally signed tokens\n');
   const key = await loadOrCreateLocalKey(config.dataDir);

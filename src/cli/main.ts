@@ -23,7 +23,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   token --role <role> [--party <id>] --name "<person>" [--expires-in 8h]
         Prints a token signed with the local key under DATA_DIR, for trying each role.
         Roles: senate-editor (--party: department ids, comma-separated), district-signatory
-        (--party: district id), council-office (--party: council body), reader, admin.
+        (--party: a Berlin district id), council-office (--party: council body), reader, admin.
   audit [--agreement <id>] [--since <ISO time>] [--limit N]
         Prints the audit trail of mutation attempts, newest first.
 

@@ -87,6 +87,12 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson(value)).toThrow(TypeError);
   });
 
+  it('escapes lone surrogates as JSON.stringify does when asked to, in values and keys, and keeps pairs', () => {
+    const options = { escapeLoneSurrogates: true };
+    expect(canonicalJson({ b: 'x\ud800', '\udc00': ['😀'] }, options)).toBe('{"b":"x\\ud800","\\udc00":["😀"]}');
+    expect(canonicalJson({ a: 'ä' }, options)).toBe(canonicalJson({ a: 'ä' }));
+  });
+
   it('accepts objects without a prototype', () => {
     const bare = Object.assign(Object.create(null) as object, { b: 2, a: 1 });
     expect(canonicalJson(bare)).toBe('{"a":1,"b":2}');

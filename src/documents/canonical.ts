@@ -4,13 +4,21 @@ import { createHash } from 'node:crypto';
  * Canonical JSON after RFC 8785 (JCS), so that a hash depends on the content only and
  * not on how the YAML happened to be written (key order, quoting, flow or block style).
  */
-export function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown, options: CanonicalOptions = {}): string {
   if (value === null || typeof value === 'boolean') return String(value);
   if (typeof value === 'number') return canonicalNumber(value);
-  if (typeof value === 'string') return canonicalString(value);
-  if (Array.isArray(value)) return `[${value.map(arrayItem).join(',')}]`;
-  if (isPlainObject(value)) return canonicalObject(value);
+  if (typeof value === 'string') return canonicalString(value, options);
+  if (Array.isArray(value)) return `[${value.map((item) => arrayItem(item, options)).join(',')}]`;
+  if (isPlainObject(value)) return canonicalObject(value, options);
   throw new TypeError(`canonicalJson: cannot serialise ${describe(value)}`);
+}
+
+export interface CanonicalOptions {
+  /**
+   * Write an unpaired surrogate as JSON.stringify does (`\ud800`) instead of refusing it. Only for
+   * digests of text that is refused and never stored: the audit trail still proves what was sent.
+   */
+  escapeLoneSurrogates?: boolean;
 }
 
 export function sha256Hex(data: string): string {
@@ -44,23 +52,23 @@ function canonicalNumber(value: number): string {
   return JSON.stringify(value);
 }
 
-function canonicalString(value: string): string {
+function canonicalString(value: string, options: CanonicalOptions): string {
   // In a /u regex a surrogate range matches only unpaired surrogates, which I-JSON forbids.
-  if (/[\uD800-\uDFFF]/u.test(value)) throw new TypeError('canonicalJson: string holds a lone surrogate');
+  if (!options.escapeLoneSurrogates && /[\uD800-\uDFFF]/u.test(value)) throw new TypeError('canonicalJson: string holds a lone surrogate');
   return JSON.stringify(value);
 }
 
-function arrayItem(item: unknown): string {
+function arrayItem(item: unknown, options: CanonicalOptions): string {
   if (item === undefined) throw new TypeError('canonicalJson: undefined inside an array');
-  return canonicalJson(item);
+  return canonicalJson(item, options);
 }
 
-function canonicalObject(value: Record<string, unknown>): string {
+function canonicalObject(value: Record<string, unknown>, options: CanonicalOptions): string {
   // Default sort compares UTF-16 code units, which is the order JCS requires.
   const keys = Object.keys(value)
     .filter((key) => value[key] !== undefined)
     .sort();
-  return `{${keys.map((key) => `${canonicalString(key)}:${canonicalJson(value[key])}`).join(',')}}`;
+  return `{${keys.map((key) => `${canonicalString(key, options)}:${canonicalJson(value[key], options)}`).join(',')}}`;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -4,6 +4,7 @@ import type { Alias, Document, Node as YamlNode, YAMLError } from 'yaml';
 import { joinPointer, pointerSegments, sortAndDedupe } from './problems.js';
 import type { Locate, Problem } from './problems.js';
 import { validateWithSchema } from './schema-validator.js';
+import { checkTextValues } from './text-values.js';
 import { bytePosition, checkTree, firstInvalidUtf8, nestingBoundExceeded } from './yaml-guards.js';
 import { YamlLocator } from './yaml-locator.js';
 
@@ -190,7 +191,7 @@ function readDocument<T>(input: string | Uint8Array, kind: DocumentKind<T>, limi
     return [{ ...at1, code: 'yaml-syntax', message: `YAML could not be converted: ${message}` }];
   }
 
-  const schemaProblems = validateWithSchema(kind.schemaFile, content, locator.locate);
+  const schemaProblems = [...checkTextValues(content, locator.locate), ...validateWithSchema(kind.schemaFile, content, locator.locate)];
   if (schemaProblems.length > 0) return schemaProblems;
 
   const ruleProblems = kind.rules?.(content as T, locator.locate) ?? [];

@@ -21,7 +21,7 @@
  * - `required`            a required key is missing; located at the mapping that lacks it, `path` is that mapping, `key` is set
  * - `unknown-key`         a key the format does not know; located at the key, `path` ends with the key, `key` is set
  * - `enum`                a value outside a fixed set (`enum` or `const`); `allowedValues` is set
- * - `format`              a string in the wrong format, e.g. an impossible date
+ * - `format`              a string in the wrong format, e.g. an impossible date, or text holding NUL or a lone surrogate
  * - `schema`              any other schema rule: id pattern, length limits, minimum list sizes, minimum numbers,
  *                         a mapping that must hold exactly one of its keys (a lifecycle event)
  *

@@ -53,6 +53,7 @@ export class LifecycleRepository {
         contentHash: v.content_hash,
         content: v.content,
         createdOn: started && started < createdOn ? started : createdOn,
+        author: v.author,
       });
     }
     for (const f of freezes) {
@@ -167,7 +168,7 @@ const AMENDMENT_COLUMNS = `id, agreement_id, type, base_version, new_version, so
 
 /** The statements of the hot reads (history load, status), written to src/queries/ by `npm run sql:emit`. */
 export const LIFECYCLE_SQL = {
-  historyVersions: `SELECT agreement_id, number, content_hash, content, created_at FROM agreement_versions
+  historyVersions: `SELECT agreement_id, number, content_hash, content, created_at, author FROM agreement_versions
         WHERE agreement_id = ANY($1) ORDER BY agreement_id, number`,
   historyFreezes: `SELECT agreement_id, version, frozen_on::text AS frozen_on, actor FROM version_freezes
         WHERE agreement_id = ANY($1) ORDER BY frozen_on, recorded_at`,
@@ -189,6 +190,7 @@ interface HistoryVersionColumns {
   content_hash: string;
   content: AgreementDocument;
   created_at: Date;
+  author: string;
 }
 
 interface FreezeColumns {

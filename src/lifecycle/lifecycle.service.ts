@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { inTransaction } from '../database/transaction.js';
 import { idChanged, noChange, versionConflict } from '../versions/versions.errors.js';
-import { assertMayEdit, assertMaySignFor } from '../auth/policy.js';
+import { assertMayEdit, assertMaySignFor, assertMaySignForParty } from '../auth/policy.js';
 import { actorLabel, type Actor } from '../common/actor.js';
 import { AppError, ErrorCode, notFound } from '../common/app-error.js';
 import {
@@ -97,6 +97,7 @@ export class LifecycleService {
       const today = this.today();
       await this.versions.lockLatest(m, agreementId);
       const history = await this.history.loadOne(agreementId, m);
+      assertMaySignIn(actor, history, input.version, input.party);
       assertNoViolations(checkSignature(history, input, today));
       const version = history.versions.find((v) => v.number === input.version)!;
       return this.history.insertSignature(m, agreementId, { ...input, contentHash: version.contentHash, recordedBy: actorLabel(actor) });
@@ -111,6 +112,7 @@ export class LifecycleService {
       const today = this.today();
       await this.versions.lockLatest(m, signature.agreementId);
       const history = await this.history.loadOne(signature.agreementId, m);
+      assertMaySignIn(actor, history, signature.version, signature.party);
       assertNoViolations(checkWithdrawal(history, input.signatureId, input.withdrawnOn, input.reason, today));
       await this.history.insertWithdrawal(m, input.signatureId, { ...input, actor: actorLabel(actor) });
       return (await this.history.findSignature(input.signatureId, m))!;
@@ -231,6 +233,12 @@ export class LifecycleService {
     const row = await this.versions.append(m, latest.agreementId, latest, doc, author, note);
     return this.history.insertAmendment(m, latest.agreementId, { ...amendment, newVersion: row.number, actor: author });
   }
+}
+
+/** Judged by the party's kind in the signed version; a party the version lacks is left to the rules, which name it. */
+function assertMaySignIn(actor: Actor, history: AgreementHistory, version: number, partyId: string): void {
+  const party = history.versions.find((v) => v.number === version)?.content.parties.find((p) => p.id === partyId);
+  if (party) assertMaySignForParty(actor, party);
 }
 
 const AMENDMENT_NOTE: Record<AmendmentType, string> = {

@@ -1,7 +1,7 @@
 -- Written by `npm run sql:emit` from the repository; do not edit. A test fails when the code differs.
 
 -- historyVersions
-SELECT agreement_id, number, content_hash, content, created_at FROM agreement_versions
+SELECT agreement_id, number, content_hash, content, created_at, author FROM agreement_versions
         WHERE agreement_id = ANY($1) ORDER BY agreement_id, number;
 
 -- historyFreezes

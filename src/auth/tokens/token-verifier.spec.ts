@@ -106,8 +106,13 @@ describe('actorFromClaims', () => {
     [{ sub: 's', roles: ['reader', 1] }, 'malformed'],
     [{ sub: 's', roles: ['reader'], zv_departments: 'senias' }, 'malformed'],
     [{ sub: 's', roles: ['reader'], zv_district: ['a'] }, 'malformed'],
+    [{ sub: 's', roles: ['district-signatory'], zv_district: 'senias' }, 'malformed'],
+    [{ sub: 's', roles: ['district-signatory'], zv_district: 'bezirk-nirgendwo' }, 'malformed'],
     [{ sub: 's', roles: ['reader'], zv_body: 3 }, 'malformed'],
     [{ sub: 's', roles: [] }, 'no-roles'],
+    [{ sub: 's\u0000', roles: ['reader'] }, 'malformed'],
+    [{ sub: 's', roles: ['reader'], name: 'Erika \ud800' }, 'malformed'],
+    [{ sub: 's', roles: ['senate-editor'], zv_departments: ['senias', 'sen\udc00'] }, 'malformed'],
   ])('refuses %j', (claims, reason) => {
     expect(() => actorFromClaims(claims)).toThrow(expect.objectContaining({ reason }));
   });

@@ -1,4 +1,6 @@
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { isWellFormedText } from '../../common/text-input.js';
+import { isBerlinDistrict } from '../districts.js';
 import { isRole, type Actor, type Role } from '../../common/actor.js';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, type LocalSigningKey } from './local-key.js';
 
@@ -105,30 +107,35 @@ function toTokenError(error: unknown): Error {
 /** Claims come from a verified token but another system shaped them, so every shape is checked. */
 export function actorFromClaims(claims: JWTPayload): Actor {
   const subject = claims.sub;
-  if (typeof subject !== 'string' || subject.trim() === '') throw new TokenError('malformed');
+  if (typeof subject !== 'string' || subject.trim() === '' || !isWellFormedText(subject)) throw new TokenError('malformed');
   const name = optionalString(claims.name) ?? optionalString(claims.preferred_username) ?? subject;
 
   const roles: Role[] = [...new Set(stringArray(claims.roles))].filter(isRole);
   if (roles.length === 0) throw new TokenError('no-roles');
+
+  // A district claim naming anything but a Berlin district (a Senate department, say) would let a signatory sign for it.
+  const district = optionalString(claims.zv_district);
+  if (district !== null && !isBerlinDistrict(district)) throw new TokenError('malformed');
 
   return {
     subject,
     name,
     roles,
     departments: [...new Set(stringArray(claims.zv_departments))],
-    district: optionalString(claims.zv_district),
+    district,
     body: optionalString(claims.zv_body),
   };
 }
 
 function optionalString(value: unknown): string | null {
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') throw new TokenError('malformed');
+  // Claims end up in versions and the audit trail: text PostgreSQL cannot store makes the token unusable.
+  if (typeof value !== 'string' || !isWellFormedText(value)) throw new TokenError('malformed');
   return value.trim() === '' ? null : value.trim();
 }
 
 function stringArray(value: unknown): string[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new TokenError('malformed');
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || !isWellFormedText(v))) throw new TokenError('malformed');
   return value as string[];
 }

@@ -73,6 +73,30 @@ describe('lifecycleEvents', () => {
     expect(events.find((e) => e.kind === 'FOLLOW_UP_CREATED')?.detail).toBe('Folgezielvereinbarung klein-2 angelegt');
   });
 
+  it('names who stored each version it lists as created', () => {
+    const drafted = history('entwurf', {
+      versions: [version(1, content, '2024-01-01'), version(2, content, '2024-01-10', 'Otto Fremd (senate-editor senias)')],
+    });
+    const created = lifecycleEvents(drafted).filter((e) => e.kind === 'CREATED');
+    expect(created.map((e) => [e.version, e.actor])).toEqual([
+      [1, 'Erika Muster (senate-editor senias)'],
+      [2, 'Otto Fremd (senate-editor senias)'],
+    ]);
+  });
+
+  it('says the role title once where the recorded name is the role title with a remark', () => {
+    const unnamed = 'Für Finanzen zuständiges Bezirksamtsmitglied (Name in der Drucksache nicht genannt)';
+    const signed = signature(1, 'neukoelln', 'finanzen', '2024-03-01', {
+      personName: unnamed,
+      withdrawal: { withdrawnOn: '2024-05-01', reason: 'ohne Vollmacht', actor: 'neukoelln' },
+    });
+    const story = lifecycleEvents(history('klein', { versions: h.versions, freezes: h.freezes, signatures: [signed] }));
+    expect(story.filter((e) => e.party === 'neukoelln' && e.kind !== 'ENTERED_INTO_FORCE').map((e) => e.detail)).toEqual([
+      `Bezirksamt Neukölln: ${unnamed} hat unterzeichnet`,
+      `Bezirksamt Neukölln: Unterschrift ${unnamed} zurückgezogen – ohne Vollmacht`,
+    ]);
+  });
+
   it('stops at `until`', () => {
     const early = lifecycleEvents(h, { successor, until: '2024-03-01' });
     expect(early.at(-1)?.kind).toBe('ENTERED_INTO_FORCE');

@@ -55,7 +55,7 @@ export function lifecycleEvents(history: AgreementHistory, options: { successor?
 function recordedEvents(history: AgreementHistory): LifecycleEvent[] {
   const created = history.versions
     .filter((v) => amendmentCreating(history, v.number) === undefined)
-    .map((v) => event(knownSince(history, v), 'CREATED', null, v.number, null, `Fassung ${v.number} angelegt`));
+    .map((v) => event(knownSince(history, v), 'CREATED', v.author, v.number, null, `Fassung ${v.number} angelegt`));
   const frozen = history.freezes.map((f) =>
     event(f.frozenOn, 'FROZEN', f.actor, f.version, null, `Fassung ${f.version} zur Unterzeichnung festgeschrieben`),
   );
@@ -67,11 +67,20 @@ function signatureEvents(history: AgreementHistory, s: Signature): LifecycleEven
   const party = findVersion(history, s.version)?.content.parties.find((p) => p.id === s.party);
   const roleTitle = party?.signatoryRoles.find((r) => r.id === s.role)?.title ?? s.role;
   const partyName = party?.name ?? s.party;
-  const signed = event(s.signedOn, 'SIGNED', s.recordedBy, s.version, s.party, `${partyName}: ${roleTitle} (${s.personName}) hat unterzeichnet`);
+  const signer = signerOf(roleTitle, s.personName);
+  const signed = event(s.signedOn, 'SIGNED', s.recordedBy, s.version, s.party, `${partyName}: ${signer} hat unterzeichnet`);
   if (s.withdrawal === null) return [signed];
   const w = s.withdrawal;
-  const detail = `${partyName}: Unterschrift ${roleTitle} (${s.personName}) zurückgezogen – ${w.reason}`;
+  const detail = `${partyName}: Unterschrift ${signer} zurückgezogen – ${w.reason}`;
   return [signed, event(w.withdrawnOn, 'SIGNATURE_WITHDRAWN', w.actor, s.version, s.party, detail)];
+}
+
+/**
+ * "Role (Name)"; where no name is public the recorded name is the role title with a remark, e.g.
+ * "Für Finanzen zuständiges Bezirksamtsmitglied (Name in der Drucksache nicht genannt)", and stands alone.
+ */
+function signerOf(roleTitle: string, personName: string): string {
+  return personName.startsWith(roleTitle) ? personName : `${roleTitle} (${personName})`;
 }
 
 function amendmentDetail(history: AgreementHistory, a: Amendment): string {

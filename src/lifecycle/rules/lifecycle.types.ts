@@ -22,6 +22,8 @@ export interface LifecycleVersion {
   contentHash: string;
   content: AgreementDocument;
   createdOn: IsoDate;
+  /** Who stored the version, as recorded with it. */
+  author: string;
 }
 
 export interface Freeze {
