@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../src/common/project-root.js';
+import { runCli } from './support/cli.js';
 
 /**
  * The service as `npm start` runs it: its own embedded PostgreSQL under DATA_DIR, started,
@@ -23,9 +24,9 @@ describe('the service process with its embedded PostgreSQL', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const start = () => {
+  const start = (extra: Record<string, string> = {}) => {
     const child = spawn(process.execPath, [join(projectRoot(), 'dist/src/main.js')], {
-      env: { ...process.env, NODE_OPTIONS: '', ...env },
+      env: { ...process.env, NODE_OPTIONS: '', ...env, ...extra },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
@@ -45,6 +46,10 @@ describe('the service process with its embedded PostgreSQL', () => {
   const exited = (child: ChildProcess) =>
     new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', (code) => resolve(code))));
   const postmasterPid = () => Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const stopped = async (s: ReturnType<typeof start>) => {
+    s.child.kill('SIGTERM');
+    expect(await exited(s.child)).toBe(0);
+  };
   const alive = (pid: number) => {
     try {
       process.kill(pid, 0);
@@ -86,6 +91,42 @@ describe('the service process with its embedded PostgreSQL', () => {
     expect(alive(pg)).toBe(false);
     expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
   });
+
+  it('names the taken port and the setting when EMBEDDED_PG_PORT is in use', async () => {
+    const port = Number(env.EMBEDDED_PG_PORT);
+    const holder = await hold(port);
+    try {
+      const s = start();
+      expect(await exited(s.child)).toBe(1);
+      const errors = s
+        .log()
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { level: string; msg: string })
+        .filter((entry) => entry.level === 'error');
+      expect(errors.map((e) => e.msg)).toEqual([
+        `port ${port} on 127.0.0.1 is already in use, so the embedded PostgreSQL cannot start; set EMBEDDED_PG_PORT to a free port, or leave it unset to let the service choose one`,
+      ]);
+    } finally {
+      await release(holder);
+    }
+  });
+
+  it('takes a free port by itself when the default port is in use and none was set; the CLI finds it', async () => {
+    const holder = await hold(54329);
+    try {
+      const s = start({ EMBEDDED_PG_PORT: '' });
+      await ready(s);
+      expect(s.log()).toMatch(/port 54329 is in use; the embedded PostgreSQL takes port \d+ instead/);
+      expect((await fetch(`http://127.0.0.1:${env.PORT}/health`)).status).toBe(200);
+      const cli = await runCli(['verify'], { DATA_DIR: dataDir, EMBEDDED_PG_PORT: '', LOG_LEVEL: 'error' });
+      expect(cli.stderr).toBe('');
+      expect(cli.code).toBe(0);
+      await stopped(s);
+    } finally {
+      await release(holder);
+    }
+  }, 180_000);
 
   it('keeps the data across a restart: the unchanged files add nothing', async () => {
     const s = start();
@@ -130,4 +171,17 @@ function freePort(): Promise<number> {
       server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
+}
+
+/** Listens on the port; null when something else holds it already (then it is taken all the same). */
+function hold(port: number): Promise<Server | null> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? resolve(null) : reject(error)));
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}
+
+function release(server: Server | null): Promise<void> {
+  return new Promise((resolve) => (server ? server.close(() => resolve()) : resolve()));
 }

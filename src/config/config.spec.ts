@@ -34,4 +34,9 @@ describe('loadConfig', () => {
     const c = loadConfig({ OIDC_ISSUER: 'https://idp', OIDC_AUDIENCE: 'zv', OIDC_JWKS_URL: 'https://idp/jwks' });
     expect(c.oidc).toEqual({ issuer: 'https://idp', audience: 'zv', jwksUrl: 'https://idp/jwks', jwksCooldownMs: 30000, jwksMaxAgeMs: 600000 });
   });
+
+  it('leaves the embedded port open unless set, so a taken default can give way', () => {
+    expect(loadConfig({}).embeddedPostgresPort).toBeNull();
+    expect(loadConfig({ EMBEDDED_PG_PORT: '55001' }).embeddedPostgresPort).toBe(55001);
+  });
 });

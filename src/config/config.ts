@@ -7,7 +7,8 @@ export interface AppConfig {
   /** An external PostgreSQL; when absent the service runs an embedded one under dataDir. */
   databaseUrl: string | null;
   dataDir: string;
-  embeddedPostgresPort: number;
+  /** Set explicitly: that port or a plain failure. Null: the default port, or any free one while it is taken. */
+  embeddedPostgresPort: number | null;
   agreementsDir: string;
   loadAgreementsOnStart: boolean;
   maxDocumentBytes: number;
@@ -108,7 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: int('PORT', 3000, 0, 65535),
     databaseUrl,
     dataDir: path('DATA_DIR', '.data'),
-    embeddedPostgresPort: int('EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    embeddedPostgresPort: env.EMBEDDED_PG_PORT ? int('EMBEDDED_PG_PORT', 0, 1024, 65535) : null,
     agreementsDir: path('AGREEMENTS_DIR', 'agreements'),
     loadAgreementsOnStart: bool('LOAD_AGREEMENTS', true),
     maxDocumentBytes,

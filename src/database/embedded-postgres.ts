@@ -1,16 +1,19 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Logger } from '../common/logger.js';
+import { chooseEmbeddedPort, portTakenError } from './local-port.js';
 
 export interface EmbeddedDatabase {
   url: string;
   dataDir: string;
+  port: number;
   stop(): Promise<void>;
 }
 
 export interface EmbeddedOptions {
   dataDir: string;
-  port: number;
+  /** Null: the default port, or any free one while that is taken. */
+  port: number | null;
   logger: Logger;
   /**
    * When the server of a running service already holds the folder, connect to it instead of
@@ -33,10 +36,22 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   mkdirSync(dataDir, { recursive: true });
   const asRoot = process.getuid?.() === 0;
   if (asRoot) assertReachableByOthers(dataDir);
+  const running = await recoverFromCrash(dataDir, options.logger);
+  if (running) {
+    if (!options.shareRunning) {
+      throw new Error(
+        `the data folder ${dataDir} is in use by the PostgreSQL of another running zv-register (postgres pid ${running.pid}); stop that one first or set DATA_DIR`,
+      );
+    }
+    options.logger.info('using the embedded PostgreSQL of the running service', { port: running.port });
+    return { dataDir, port: running.port, url: urlFor(running.port), stop: async () => undefined };
+  }
+
+  const port = await chooseEmbeddedPort(options.port, options.logger);
   const serverLog: string[] = [];
-  const pg = new EmbeddedPostgres({
+  const server = new EmbeddedPostgres({
     databaseDir: dataDir,
-    port: options.port,
+    port,
     user: USER,
     password: PASSWORD,
     persistent: true,
@@ -53,32 +68,24 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     options.logger.info('initialising embedded PostgreSQL', { dataDir });
-    await pg.initialise();
+    await server.initialise();
   }
-  const running = await recoverFromCrash(dataDir, options.logger);
-  if (running) {
-    if (!options.shareRunning) {
-      throw new Error(
-        `the data folder ${dataDir} is in use by the PostgreSQL of another running zv-register (postgres pid ${running.pid}); stop that one first or set DATA_DIR`,
-      );
-    }
-    options.logger.info('using the embedded PostgreSQL of the running service', { port: running.port });
-    return { dataDir, url: urlFor(running.port), stop: async () => undefined };
-  }
-
   try {
-    await pg.start();
+    await server.start();
   } catch (error) {
+    // Taken between the check and the start.
+    if (serverLog.some((line) => line.includes('Address already in use'))) throw portTakenError(port);
     // The package rejects with undefined when the server exits early; the server's own log says why.
     const reason = error instanceof Error ? error.message : 'the server exited during start';
     throw new Error(`embedded PostgreSQL did not start (${reason}). Server log:\n${serverLog.join('').trim()}`);
   }
-  options.logger.info('embedded PostgreSQL started', { port: options.port, dataDir });
+  options.logger.info('embedded PostgreSQL started', { port, dataDir });
 
   return {
     dataDir,
-    url: urlFor(options.port),
-    stop: () => pg.stop(),
+    port,
+    url: urlFor(port),
+    stop: () => server.stop(),
   };
 }
 
