@@ -44,6 +44,7 @@ describe('the service process with its embedded PostgreSQL', () => {
       if (s.child.exitCode !== null) throw new Error(`service exited ${s.child.exitCode}:\n${s.log()}`);
       await new Promise((r) => setTimeout(r, 100));
     }
+    s.child.kill('SIGTERM'); // a service left running would hold the data folder for the next tests
     throw new Error(`service not ready:\n${s.log()}`);
   };
   const exited = (child: ChildProcess) =>
