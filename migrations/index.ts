@@ -2,6 +2,13 @@ import { VersionStore1764000000000 } from './1764000000000-VersionStore.js';
 import { AuditLog1764000000001 } from './1764000000001-AuditLog.js';
 import { Lifecycle1764000000002 } from './1764000000002-Lifecycle.js';
 import { RecordChains1764000000010 } from './1764000000010-RecordChains.js';
+import { AgreementsAppendOnly1764000000020 } from './1764000000020-AgreementsAppendOnly.js';
 
 /** Every migration in order; listed here so ESM builds need no file globbing. */
-export const migrations = [VersionStore1764000000000, AuditLog1764000000001, Lifecycle1764000000002, RecordChains1764000000010];
+export const migrations = [
+  VersionStore1764000000000,
+  AuditLog1764000000001,
+  Lifecycle1764000000002,
+  RecordChains1764000000010,
+  AgreementsAppendOnly1764000000020,
+];

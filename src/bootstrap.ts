@@ -10,6 +10,7 @@ import { systemActor } from './auth/policy.js';
 import { Logger } from './common/logger.js';
 import type { AppConfig } from './config/config.js';
 import { createDataSource, migrate } from './database/data-source.js';
+import { currentRole } from './database/database-roles.repository.js';
 import { entities } from './entities.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
 import { rateLimit } from './auth/rate-limit.js';
@@ -25,23 +26,29 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Connects to DATABASE_URL, or starts the embedded server; then brings the schema up to date. */
+/**
+ * Connects to DATABASE_URL, or starts the embedded server; then brings the schema up to date as
+ * the schema's owner and serves as the runtime role, which may only read and append.
+ */
 export async function openDatabase(config: AppConfig, logger: Logger, options: { shareRunning?: boolean } = {}): Promise<Database> {
   let embedded: EmbeddedDatabase | null = null;
-  let url = config.databaseUrl;
-  if (!url) {
+  let runtimeUrl = config.databaseUrl;
+  let ownerUrl = config.migrationDatabaseUrl;
+  if (!runtimeUrl) {
     embedded = await startEmbeddedPostgres({
       dataDir: join(config.dataDir, 'postgres'),
+      credentialsFile: join(config.dataDir, 'postgres-credentials.json'),
       port: config.embeddedPostgresPort,
       logger,
       shareRunning: options.shareRunning,
     });
-    url = embedded.url;
+    runtimeUrl = embedded.runtimeUrl;
+    ownerUrl = embedded.ownerUrl;
   }
-  const dataSource = createDataSource(url, { entities });
+  const dataSource = createDataSource(runtimeUrl, { entities });
   try {
     await dataSource.initialize();
-    const applied = await migrate(dataSource);
+    const applied = ownerUrl ? await migrateAsOwner(ownerUrl, dataSource) : await migrate(dataSource);
     if (applied.length > 0) logger.info('migrations applied', { migrations: applied });
   } catch (error) {
     await dataSource.destroy().catch(() => undefined);
@@ -56,6 +63,18 @@ export async function openDatabase(config: AppConfig, logger: Logger, options: {
       await embedded?.stop();
     },
   };
+}
+
+/** The owner's connection lives only as long as migrating takes. */
+async function migrateAsOwner(ownerUrl: string, runtime: DataSource): Promise<string[]> {
+  // Two connections: one holds the migration lock, one runs the migrations.
+  const owner = createDataSource(ownerUrl, { poolSize: 2 });
+  await owner.initialize();
+  try {
+    return await migrate(owner, { runtimeRole: await currentRole(runtime) });
+  } finally {
+    await owner.destroy();
+  }
 }
 
 /** Stores every agreements/*.yaml whose content differs from its latest version. */

@@ -128,8 +128,13 @@ describe('CLI exit codes on the embedded database', () => {
 
   /** Changes rows behind the service's back, with triggers off, on the cluster the CLI uses. */
   async function tamper(...statements: string[]): Promise<void> {
-    const db = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port, logger: new Logger('error') });
-    const client = new pg.Client({ connectionString: db.url });
+    const db = await startEmbeddedPostgres({
+      dataDir: join(dataDir, 'postgres'),
+      credentialsFile: join(dataDir, 'postgres-credentials.json'),
+      port,
+      logger: new Logger('error'),
+    });
+    const client = new pg.Client({ connectionString: db.superuserUrl });
     try {
       await client.connect();
       await client.query('SET session_replication_role = replica');

@@ -34,4 +34,21 @@ describe('loadConfig', () => {
     const c = loadConfig({ OIDC_ISSUER: 'https://idp', OIDC_AUDIENCE: 'zv', OIDC_JWKS_URL: 'https://idp/jwks' });
     expect(c.oidc).toEqual({ issuer: 'https://idp', audience: 'zv', jwksUrl: 'https://idp/jwks', jwksCooldownMs: 30000, jwksMaxAgeMs: 600000 });
   });
+
+  it('leaves the embedded port open unless set, so a taken default can give way', () => {
+    expect(loadConfig({}).embeddedPostgresPort).toBeNull();
+    expect(loadConfig({ EMBEDDED_PG_PORT: '55001' }).embeddedPostgresPort).toBe(55001);
+  });
+
+  it('takes a migration role only for an external PostgreSQL', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://zv_app:a@db/zv', MIGRATION_DATABASE_URL: 'postgres://zv_owner:b@db/zv' });
+    expect(c).toMatchObject({ databaseUrl: 'postgres://zv_app:a@db/zv', migrationDatabaseUrl: 'postgres://zv_owner:b@db/zv' });
+    expect(loadConfig({ DATABASE_URL: 'postgres://zv_app:a@db/zv' }).migrationDatabaseUrl).toBeNull();
+    expect(() => loadConfig({ MIGRATION_DATABASE_URL: 'postgres://zv_owner:b@db/zv' })).toThrow(
+      'MIGRATION_DATABASE_URL needs DATABASE_URL: the embedded PostgreSQL has its own roles',
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://zv_app:a@db/zv', MIGRATION_DATABASE_URL: 'http://db' })).toThrow(
+      "MIGRATION_DATABASE_URL must be a postgres:// URL, got protocol 'http:'",
+    );
+  });
 });

@@ -6,8 +6,11 @@ export interface AppConfig {
   port: number;
   /** An external PostgreSQL; when absent the service runs an embedded one under dataDir. */
   databaseUrl: string | null;
+  /** The role that owns the schema and migrates it on the external PostgreSQL; null: databaseUrl's own role. */
+  migrationDatabaseUrl: string | null;
   dataDir: string;
-  embeddedPostgresPort: number;
+  /** Set explicitly: that port or a plain failure. Null: the default port, or any free one while it is taken. */
+  embeddedPostgresPort: number | null;
   agreementsDir: string;
   loadAgreementsOnStart: boolean;
   maxDocumentBytes: number;
@@ -64,17 +67,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     return isAbsolute(raw) ? raw : join(root, raw);
   };
 
-  let databaseUrl: string | null = env.DATABASE_URL || null;
-  if (databaseUrl) {
+  const postgresUrl = (name: string): string | null => {
+    const raw = env[name];
+    if (!raw) return null;
     try {
-      const url = new URL(databaseUrl);
+      const url = new URL(raw);
       if (!['postgres:', 'postgresql:'].includes(url.protocol)) {
-        problems.push(`DATABASE_URL must be a postgres:// URL, got protocol '${url.protocol}'`);
+        problems.push(`${name} must be a postgres:// URL, got protocol '${url.protocol}'`);
       }
+      return raw;
     } catch {
-      problems.push('DATABASE_URL is not a valid URL');
-      databaseUrl = null;
+      problems.push(`${name} is not a valid URL`);
+      return null;
     }
+  };
+  const databaseUrl = postgresUrl('DATABASE_URL');
+  const migrationDatabaseUrl = postgresUrl('MIGRATION_DATABASE_URL');
+  if (env.MIGRATION_DATABASE_URL && !env.DATABASE_URL) {
+    problems.push('MIGRATION_DATABASE_URL needs DATABASE_URL: the embedded PostgreSQL has its own roles');
   }
 
   const logLevel = env.LOG_LEVEL || 'info';
@@ -107,8 +117,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const config: AppConfig = {
     port: int('PORT', 3000, 0, 65535),
     databaseUrl,
+    migrationDatabaseUrl,
     dataDir: path('DATA_DIR', '.data'),
-    embeddedPostgresPort: int('EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    embeddedPostgresPort: env.EMBEDDED_PG_PORT ? int('EMBEDDED_PG_PORT', 0, 1024, 65535) : null,
     agreementsDir: path('AGREEMENTS_DIR', 'agreements'),
     loadAgreementsOnStart: bool('LOAD_AGREEMENTS', true),
     maxDocumentBytes,

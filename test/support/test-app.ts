@@ -35,6 +35,7 @@ export interface TokenClaims {
 
 export interface TestApp {
   baseUrl: string;
+  /** The service's DATABASE_URL: its runtime role, which may read and append. */
   databaseUrl: string;
   config: AppConfig;
   dataSource: DataSource;
@@ -49,32 +50,64 @@ export interface TestApp {
   token(claims: TokenClaims, expiresIn?: string): Promise<string>;
   /** Used by gql() when no `as` is given; null sends no token. */
   defaultToken: string | null;
+  /** Runs SQL as the superuser, beside the service (the service itself may only read and append). */
   sql<T = Untyped>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
-/** A fresh database on the suite's PostgreSQL, for one test file. */
+export interface TestDatabase {
+  /** For tests that look behind the service: any statement, including DDL. */
+  superuserUrl: string;
+  /** Owns the schema and migrates it (MIGRATION_DATABASE_URL). */
+  ownerUrl: string;
+  /** What the service serves with (DATABASE_URL). */
+  runtimeUrl: string;
+}
+
+/** A fresh database on the suite's PostgreSQL, for one test file, with one URL for everything. */
 export async function createTestDatabase(): Promise<string> {
+  return (await createTestDatabaseWithRoles()).superuserUrl;
+}
+
+/**
+ * A fresh database owned by the suite's owner role, so the service migrates as the owner and serves as
+ * the runtime role as it does on its own embedded PostgreSQL. An external TEST_DATABASE_URL without
+ * TEST_OWNER_DATABASE_URL and TEST_RUNTIME_DATABASE_URL serves for all three.
+ */
+export async function createTestDatabaseWithRoles(): Promise<TestDatabase> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set: the e2e global setup did not run');
+  const ownerUrl = process.env.TEST_OWNER_DATABASE_URL || adminUrl;
+  const runtimeUrl = process.env.TEST_RUNTIME_DATABASE_URL || adminUrl;
   const name = `zv_test_${randomBytes(6).toString('hex')}`;
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    await client.query(`CREATE DATABASE ${name}`);
+    await client.query(`CREATE DATABASE ${name} OWNER ${client.escapeIdentifier(decodeURIComponent(new URL(ownerUrl).username))}`);
   } finally {
     await client.end();
   }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  const inDatabase = (url: string) => {
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    return u.toString();
+  };
+  return { superuserUrl: inDatabase(adminUrl), ownerUrl: inDatabase(ownerUrl), runtimeUrl: inDatabase(runtimeUrl) };
 }
 
 /** The real service on a random port, on its own fresh database, with migrations applied. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const databaseUrl = await createTestDatabase();
+  const urls = await createTestDatabaseWithRoles();
+  const databaseUrl = urls.runtimeUrl;
   const dataDir = mkdtempSync(join(tmpdir(), 'zv-test-data-'));
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, ...env, DATABASE_URL: databaseUrl, PORT: '0' });
+  const config = loadConfig({
+    ...process.env,
+    DATA_DIR: dataDir,
+    ...env,
+    DATABASE_URL: databaseUrl,
+    MIGRATION_DATABASE_URL: urls.ownerUrl,
+    PORT: '0',
+  });
   const logger = new Logger('error');
   const db: Database = await openDatabase(config, logger);
   const app = await createApp(config, db.dataSource, logger);
@@ -83,6 +116,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const address = app.getHttpServer().address();
   const baseUrl = `http://127.0.0.1:${address.port}`;
   const key = config.oidc ? null : await loadOrCreateLocalKey(config.dataDir);
+  const superuser = new pg.Pool({ connectionString: urls.superuserUrl, max: 2 });
   const t: TestApp = {
     baseUrl,
     databaseUrl,
@@ -115,10 +149,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       }
       return { ...body, status: res.status } as GraphQLResponse<Untyped>;
     },
-    sql: (text, params) => db.dataSource.query(text, params),
+    sql: async (text, params) => (await superuser.query(text, params)).rows,
     close: async () => {
       await app.close();
       await db.close();
+      await superuser.end();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
