@@ -6,7 +6,7 @@ import { ROLES, isRole } from '../common/actor.js';
 import { issueLocalToken, loadOrCreateLocalKey } from '../auth/tokens/index.js';
 import { Logger } from '../common/logger.js';
 import { loadConfig } from '../config/config.js';
-import { parseFile, readAgreementFiles } from '../agreement-files/agreement-files.js';
+import { parseFile, readAgreementFiles, type AgreementFile } from '../agreement-files/agreement-files.js';
 import { FolderImporter } from '../agreement-files/folder-importer.js';
 import { systemActor } from '../auth/policy.js';
 import { openDatabase } from '../bootstrap.js';
@@ -65,7 +65,7 @@ const validate: Command = async ({ args, options, io }) => {
   if (args.length === 0) throw new UsageError('validate needs at least one file or folder');
   if (options.format !== 'text' && options.format !== 'json') throw new UsageError('--format is text or json');
   const config = loadConfig();
-  const files = readAgreementFiles(args);
+  const files = readInputs(args);
   const results = files.map((f) => {
     const { result } = parseFile(f, { maxBytes: config.maxDocumentBytes });
     return { file: f.file, valid: result.ok, problems: result.ok ? [] : result.problems };
@@ -83,7 +83,7 @@ const validate: Command = async ({ args, options, io }) => {
 
 const importCommand: Command = async ({ args, options, io, actor }) => {
   if (args.length === 0) throw new UsageError('import needs a folder or files');
-  const inputs = readAgreementFiles(args);
+  const inputs = readInputs(args);
   const dryRun = options['dry-run'] === true;
   const report = await withServices((services) =>
     services.get(FolderImporter).import(inputs, {
@@ -186,6 +186,18 @@ const audit: Command = async ({ options, io }) => {
   io.err(`${rows.length} entr${rows.length === 1 ? 'y' : 'ies'}\n`);
   return 0;
 };
+
+/** Files and folders as named; one that cannot be read is the caller's mistake, said plainly. */
+function readInputs(paths: string[]): AgreementFile[] {
+  try {
+    return readAgreementFiles(paths);
+  } catch (error) {
+    const { code, path } = error as NodeJS.ErrnoException;
+    if (!code || !path) throw error;
+    const why = code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : code;
+    throw new UsageError(`cannot read '${path}': ${why}`);
+  }
+}
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return '—';
