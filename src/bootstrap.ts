@@ -77,15 +77,34 @@ async function migrateAsOwner(ownerUrl: string, runtime: DataSource): Promise<st
   }
 }
 
-/** Stores every agreements/*.yaml whose content differs from its latest version. */
+/**
+ * Stores every agreements/*.yaml with new content on top of the version it was last loaded as. A
+ * file whose base is no longer the latest version stores nothing: a restart never undoes what was
+ * saved since through GraphQL or by an amendment.
+ */
 export async function loadAgreementsFolder(app: INestApplicationContext, config: AppConfig, logger: Logger): Promise<void> {
   const report = await app.get(FolderImporter).import(readAgreementFiles([config.agreementsDir]), {
     dryRun: false,
     actor: systemActor(LOADER_SUBJECT, 'Import aus agreements/'),
+    operation: 'loadAgreementsFolder',
     changeNote: (file) => `Geladen aus agreements/${basename(file)}`,
+    onConflict: 'skip',
   });
   for (const e of report.agreements) {
-    logger.info('agreement file loaded', { file: e.file, agreementId: e.agreementId, action: e.action, version: e.newVersion ?? e.baseVersion });
+    const fields = { file: e.file, agreementId: e.agreementId, action: e.action };
+    if (e.action !== 'conflict') {
+      logger.info('agreement file loaded', { ...fields, version: e.version });
+      continue;
+    }
+    const since =
+      e.baseVersion === null
+        ? 'none of whose versions was loaded from this file'
+        : `saved after version ${e.baseVersion}, which the file was loaded as`;
+    logger.warn(`agreement file not loaded: '${e.agreementId}' is at version ${e.latestVersion}, ${since}; a newer stored version is never undone`, {
+      ...fields,
+      baseVersion: e.baseVersion,
+      latestVersion: e.latestVersion,
+    });
   }
   const applied = report.lifecycle.filter((e) => e.outcome === 'applied');
   if (report.lifecycle.length > 0) {

@@ -71,6 +71,17 @@ describe('CLI on real files and a real database', () => {
     expect((await runCli(['export', 'x', '--version', 'zwei'], env)).code).toBe(2);
   });
 
+  it('a file or folder that does not exist is a usage error, named plainly (exit 2)', async () => {
+    const missing = join(dir, 'gibt-es-nicht.yaml');
+    const res = await runCli(['validate', missing], env);
+    expect(res.code).toBe(2);
+    expect(res.stdout).toBe('');
+    expect(res.stderr.split('\n')[0]).toBe(`cannot read '${missing}': no such file or folder`);
+    const folder = await runCli(['import', join(dir, 'kein-ordner')], env);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr.split('\n')[0]).toBe(`cannot read '${join(dir, 'kein-ordner')}': no such file or folder`);
+  });
+
   it('import: dry run shows the plan and stores nothing; import stores all or nothing', async () => {
     const folder = join(dir, 'import');
     mkdirSync(folder);

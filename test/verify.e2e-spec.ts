@@ -305,6 +305,8 @@ describe('verify: a register stored before the register log', () => {
     await old.get(FolderImporter).import(readAgreementFiles([`${projectRoot()}/agreements`]), {
       dryRun: false,
       actor: systemActor('system:test'),
+      operation: 'import',
+      onConflict: 'refuse',
       changeNote: (file) => `Import aus ${file}`,
     });
     await old.get(AuditService).record({

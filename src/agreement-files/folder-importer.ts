@@ -1,9 +1,10 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/actor.js';
 import { actorLabel } from '../common/actor.js';
-import { AppError, ErrorCode } from '../common/app-error.js';
+import { AppError } from '../common/app-error.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../common/tokens.js';
 import { lockForTransaction } from '../database/locks.js';
@@ -18,16 +19,24 @@ import { validationFailed } from '../versions/versions.errors.js';
 import { VersionsService, type ParsedDocument } from '../versions/versions.service.js';
 import type { FieldChange } from '../documents/diff.js';
 import { parseFile, type AgreementFile } from './agreement-files.js';
+import { importConflict } from './agreement-files.errors.js';
+import { forcedNote, planDocument } from './import-plan.js';
 
 /** What an import did (or would do) with one agreement file. */
 export interface ImportEntry {
   file: string;
   agreementId: string;
-  action: 'create' | 'update' | 'unchanged';
-  /** The version the file is compared with (absent for a new agreement). */
+  /** `conflict`: new content on an outdated or unknown base, not stored (start-up loading only; the command line refuses). */
+  action: 'create' | 'update' | 'unchanged' | 'conflict';
+  /** The version stored, or for `unchanged` the stored version the file equals. */
+  version: number | null;
+  /** The version the file was based on, where known. */
   baseVersion: number | null;
-  /** The version stored (or that would be stored in a dry run). */
-  newVersion: number | null;
+  /** The latest version before the import (absent for a new agreement). */
+  latestVersion: number | null;
+  /** Stored over versions newer than its base, on purpose. */
+  forced: boolean;
+  /** From the latest version to the file. */
   changes: FieldChange[];
 }
 
@@ -45,6 +54,21 @@ export interface ImportReport {
   lifecycle: LifecycleEntry[];
 }
 
+export interface ImportOptions {
+  dryRun: boolean;
+  actor: Actor;
+  /** The audit operation: who wrote, and through which door. */
+  operation: string;
+  /** The change note of a version stored from `file`; finding it again tells the version the file was last loaded as. */
+  changeNote: (file: string) => string;
+  /** The version the agreement files were based on; without it, the version each was last loaded as. */
+  baseVersion?: number | null;
+  /** Store new content even on an outdated or unknown base (audited as forced). */
+  force?: boolean;
+  /** `refuse` fails the whole import with VERSION_CONFLICT; `skip` stores nothing for that file and reports it. */
+  onConflict: 'refuse' | 'skip';
+}
+
 interface LifecycleInput {
   file: string;
   text: string;
@@ -57,8 +81,10 @@ const IMPORT_LOCK = 726_002;
 /**
  * Imports a folder as `agreements/` holds it: agreement documents (`<id>.yaml`) and their dated
  * histories (`<id>.lifecycle.yaml`). Everything is validated first; then one transaction stores
- * what is new and replays what has not been recorded yet, so a second run adds nothing. A dry run
- * does the same work and rolls it back, so it reports exactly what a real run would do.
+ * what is new and replays what has not been recorded yet, so a second run adds nothing. New content
+ * never undoes versions saved since the file's base (see planDocument), and every write is audited
+ * under the actor who ran the import. A dry run does the same work and rolls it back, so it reports
+ * exactly what a real run would do.
  */
 @Injectable()
 export class FolderImporter {
@@ -67,10 +93,11 @@ export class FolderImporter {
     private readonly versions: VersionsService,
     private readonly history: LifecycleRepository,
     private readonly lifecycle: LifecycleService,
+    private readonly auditLog: AuditService,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'maxDocumentBytes'>,
   ) {}
 
-  async import(files: AgreementFile[], options: { dryRun: boolean; actor: Actor; changeNote: (file: string) => string }): Promise<ImportReport> {
+  async import(files: AgreementFile[], options: ImportOptions): Promise<ImportReport> {
     const { docs, histories } = this.parseAll(files);
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
@@ -79,8 +106,11 @@ export class FolderImporter {
       const m = runner.manager;
       await lockForTransaction(m, IMPORT_LOCK);
       const agreements: ImportEntry[] = [];
-      for (const doc of docs) agreements.push(await this.storeDocument(m, doc, actorLabel(options.actor), options.changeNote(doc.file)));
+      for (const doc of docs) agreements.push(await this.storeDocument(m, doc, options));
+      const conflicts = agreements.filter((e) => e.action === 'conflict');
+      if (conflicts.length > 0 && options.onConflict === 'refuse') throw importConflict(conflicts);
       const lifecycle = await this.replay(m, histories, options.actor);
+      await this.audit(m, agreements, lifecycle, options);
       if (options.dryRun) await runner.rollbackTransaction();
       else await runner.commitTransaction();
       return { agreements, lifecycle };
@@ -132,33 +162,52 @@ export class FolderImporter {
     return { docs, histories };
   }
 
-  /**
-   * A file whose content is already one of the agreement's versions adds nothing: versions made
-   * later through GraphQL or by amendments (e.g. the extension in a lifecycle file) are not in the
-   * file, and loading the folder again must not undo them. A file with new content adds a version
-   * on top of the latest one, unless the latest was made by an amendment (then the change belongs
-   * in an amendment too).
-   */
-  private async storeDocument(m: EntityManager, doc: ParsedDocument & { file: string }, author: string, note: string): Promise<ImportEntry> {
+  /** Decides with planDocument; an existing agreement is locked first, so a concurrent save waits or wins, never vanishes. */
+  private async storeDocument(m: EntityManager, doc: ParsedDocument & { file: string }, options: ImportOptions): Promise<ImportEntry> {
     const id = doc.content.id;
-    const entry: ImportEntry = { file: doc.file, agreementId: id, action: 'create', baseVersion: null, newVersion: 1, changes: [] };
-    const history = await this.history.loadOne(id, m);
-    if (history.versions.length === 0) {
-      await this.versions.storeNew(m, doc, author, note);
-      return entry;
+    const exists = (await this.versions.findLatest(id, m)) !== null;
+    if (exists) await this.versions.lockLatest(m, id);
+    const stored = exists ? await this.versions.versionsOf([id], m) : [];
+    const source = options.changeNote(doc.file);
+    const plan = planDocument(stored, { agreementId: id, hash: doc.hash, source, base: options.baseVersion ?? null, force: options.force ?? false });
+    const entry: ImportEntry = {
+      file: doc.file,
+      agreementId: id,
+      action: plan.action,
+      version: null,
+      baseVersion: null,
+      latestVersion: null,
+      forced: false,
+      changes: [],
+    };
+    const author = actorLabel(options.actor);
+    if (plan.action === 'create') {
+      await this.versions.storeNew(m, doc, author, source);
+      return { ...entry, version: 1 };
     }
-    const same = [...history.versions].reverse().find((v) => v.contentHash === doc.hash);
-    if (same) return { ...entry, action: 'unchanged', baseVersion: same.number, newVersion: null };
-    const latest = history.versions[history.versions.length - 1]!;
-    if (history.amendments.some((a) => a.newVersion === latest.number)) {
-      throw new AppError(
-        ErrorCode.INVALID_STATE,
-        `${doc.file}: '${id}' has new content, but its latest version ${latest.number} was made by an amendment; record the change with amendAgreement instead`,
-      );
+    const latest = stored[stored.length - 1]!;
+    if (plan.action === 'unchanged') return { ...entry, version: plan.version, latestVersion: latest.number };
+    const planned = { ...entry, baseVersion: plan.base, latestVersion: latest.number, changes: diffAgreements(latest.content, doc.content) };
+    if (plan.action === 'conflict') return planned;
+    const note = plan.forced ? forcedNote(source, plan.base, latest.number) : source;
+    const row = await this.versions.append(m, id, latest, doc, author, note);
+    return { ...planned, version: row.number, forced: plan.forced };
+  }
+
+  /** One entry per file that wrote something, in the import's transaction: it stands or falls with the writes. */
+  private async audit(m: EntityManager, agreements: ImportEntry[], lifecycle: LifecycleEntry[], options: ImportOptions): Promise<void> {
+    const { actor, operation } = options;
+    for (const e of agreements) {
+      if (e.action !== 'create' && e.action !== 'update') continue;
+      const { changes: _changes, ...args } = e;
+      await this.auditLog.record({ actor, operation, args, agreementId: e.agreementId, version: e.version, outcome: e.forced ? 'forced' : 'ok' }, m);
     }
-    const changes = diffAgreements(latest.content, doc.content);
-    const row = await this.versions.append(m, id, (await this.versions.findVersion(id, latest.number, m))!, doc, author, note);
-    return { ...entry, action: 'update', baseVersion: latest.number, newVersion: row.number, changes };
+    const applied = new Map<string, LifecycleEntry[]>();
+    for (const e of lifecycle.filter((l) => l.outcome === 'applied')) applied.set(e.file, [...(applied.get(e.file) ?? []), e]);
+    for (const [file, events] of applied) {
+      const args = { file, applied: events.map((e) => e.description) };
+      await this.auditLog.record({ actor, operation, args, agreementId: events[0]!.agreementId, version: null, outcome: 'ok' }, m);
+    }
   }
 
   /** Follow-up links last: they may point at versions that other histories' amendments create. */

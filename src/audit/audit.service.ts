@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { actingFor } from '../auth/policy.js';
 import type { Actor } from '../common/actor.js';
 import { canonicalJson, sha256Hex } from '../documents/canonical.js';
@@ -21,19 +22,23 @@ export class AuditService {
   /**
    * A successful mutation writes its entry inside its own unit of work, so it commits with the
    * change or not at all; refused and failed attempts write theirs after the rollback, so they are kept.
+   * An import passes its transaction: its entries stand or fall with the writes they record.
    */
-  async record(attempt: AuditAttempt): Promise<void> {
-    await this.repository.insert({
-      subject: attempt.actor.subject,
-      name: attempt.actor.name,
-      roles: attempt.actor.roles,
-      party: actingFor(attempt.actor),
-      operation: attempt.operation,
-      agreementId: attempt.agreementId,
-      version: attempt.version,
-      argsDigest: argsDigest(attempt.args),
-      outcome: attempt.outcome,
-    });
+  async record(attempt: AuditAttempt, m?: EntityManager): Promise<void> {
+    await this.repository.insert(
+      {
+        subject: attempt.actor.subject,
+        name: attempt.actor.name,
+        roles: attempt.actor.roles,
+        party: actingFor(attempt.actor),
+        operation: attempt.operation,
+        agreementId: attempt.agreementId,
+        version: attempt.version,
+        argsDigest: argsDigest(attempt.args),
+        outcome: attempt.outcome,
+      },
+      m,
+    );
   }
 
   list(filter: AuditFilter): Promise<AuditRow[]> {

@@ -6,7 +6,7 @@ import { ROLES, isRole } from '../common/actor.js';
 import { issueLocalToken, loadOrCreateLocalKey } from '../auth/tokens/index.js';
 import { Logger } from '../common/logger.js';
 import { loadConfig } from '../config/config.js';
-import { parseFile, readAgreementFiles } from '../agreement-files/agreement-files.js';
+import { isLifecycleFile, parseFile, readAgreementFiles, type AgreementFile } from '../agreement-files/agreement-files.js';
 import { FolderImporter } from '../agreement-files/folder-importer.js';
 import { BERLIN_DISTRICTS, isBerlinDistrict } from '../auth/districts.js';
 import { systemActor } from '../auth/policy.js';
@@ -27,6 +27,8 @@ export interface CommandInput {
   options: {
     format?: string;
     'dry-run'?: boolean;
+    base?: string;
+    force?: boolean;
     version?: string;
     out?: string;
     role?: string[];
@@ -69,7 +71,7 @@ const validate: Command = async ({ args, options, io }) => {
   if (args.length === 0) throw new UsageError('validate needs at least one file or folder');
   if (options.format !== 'text' && options.format !== 'json') throw new UsageError('--format is text or json');
   const config = loadConfig();
-  const files = readAgreementFiles(args);
+  const files = readInputs(args);
   const results = files.map((f) => {
     const { result } = parseFile(f, { maxBytes: config.maxDocumentBytes });
     return { file: f.file, valid: result.ok, problems: result.ok ? [] : result.problems };
@@ -87,23 +89,35 @@ const validate: Command = async ({ args, options, io }) => {
 
 const importCommand: Command = async ({ args, options, io, actor }) => {
   if (args.length === 0) throw new UsageError('import needs a folder or files');
-  const inputs = readAgreementFiles(args);
+  const baseVersion = options.base === undefined ? null : versionNumber('--base', options.base);
+  const inputs = readInputs(args);
+  const documents = inputs.filter((f) => !isLifecycleFile(f.file)).length;
+  if (baseVersion !== null && documents !== 1) throw new UsageError(`--base names the version of one agreement file; ${documents} were given`);
   const dryRun = options['dry-run'] === true;
   const report = await withServices((services) =>
     services.get(FolderImporter).import(inputs, {
       dryRun,
       actor: systemActor(actor),
+      operation: 'import',
       changeNote: (file) => `Import aus ${file}`,
+      baseVersion,
+      force: options.force === true,
+      onConflict: 'refuse',
     }),
   );
   const verb = dryRun
     ? { create: 'would create', update: 'would add', applied: 'would apply' }
     : { create: 'created', update: 'added', applied: 'applied' };
   for (const e of report.agreements) {
-    if (e.action === 'unchanged') io.out(`${e.file}: ${e.agreementId} unchanged (version ${e.baseVersion})\n`);
+    if (e.action === 'unchanged') io.out(`${e.file}: ${e.agreementId} unchanged (version ${e.version})\n`);
     else if (e.action === 'create') io.out(`${e.file}: ${e.agreementId} ${verb.create} (version 1)\n`);
     else {
-      io.out(`${e.file}: ${e.agreementId} ${verb.update} version ${e.newVersion} (${e.changes.length} change(s) from version ${e.baseVersion})\n`);
+      const forced = !e.forced
+        ? ''
+        : `; forced: ${e.baseVersion === null ? 'the version the file was based on is unknown' : `the file was based on version ${e.baseVersion}`}`;
+      io.out(
+        `${e.file}: ${e.agreementId} ${verb.update} version ${e.version} (${e.changes.length} change(s) from version ${e.latestVersion}${forced})\n`,
+      );
       for (const c of e.changes) io.out(`  ${c.kind.padEnd(7)} ${c.label}: ${show(c.before)} → ${show(c.after)}\n`);
     }
   }
@@ -117,11 +131,7 @@ const importCommand: Command = async ({ args, options, io, actor }) => {
 const exportCommand: Command = async ({ args, options, io }) => {
   const [agreementId] = args;
   if (!agreementId || args.length > 1) throw new UsageError('export needs exactly one agreement id');
-  let number: number | undefined;
-  if (options.version !== undefined) {
-    number = Number(options.version);
-    if (!Number.isInteger(number) || number < 1) throw new UsageError('--version is a whole number from 1');
-  }
+  const number = options.version === undefined ? undefined : versionNumber('--version', options.version);
   const row = await withServices((services) => {
     const store = services.get(VersionsService);
     return number ? store.findVersion(agreementId, number) : store.findLatest(agreementId);
@@ -133,7 +143,9 @@ const exportCommand: Command = async ({ args, options, io }) => {
   const bytes = Buffer.from(row.yaml, 'utf8');
   if (options.out) writeFileSync(options.out, bytes);
   else io.out(row.yaml);
-  if (options.out) io.err(`wrote ${agreementId} version ${row.number} to ${options.out}\n`);
+  // The file stays byte-exact, so its base travels on the command line.
+  const what = options.out ? `wrote ${agreementId} version ${row.number} to ${options.out}` : `${agreementId} version ${row.number}`;
+  io.err(`${what}; after editing, import it with --base ${row.number}\n`);
   return 0;
 };
 
@@ -220,6 +232,24 @@ const audit: Command = async ({ options, io }) => {
   io.err(`${rows.length} entr${rows.length === 1 ? 'y' : 'ies'}\n`);
   return 0;
 };
+
+function versionNumber(option: string, text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`${option} is a whole number from 1`);
+  return n;
+}
+
+/** Files and folders as named; one that cannot be read is the caller's mistake, said plainly. */
+function readInputs(paths: string[]): AgreementFile[] {
+  try {
+    return readAgreementFiles(paths);
+  } catch (error) {
+    const { code, path } = error as NodeJS.ErrnoException;
+    if (!code || !path) throw error;
+    const why = code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : code;
+    throw new UsageError(`cannot read '${path}': ${why}`);
+  }
+}
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return '—';

@@ -11,11 +11,15 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   validate <files or folders...> [--format text|json]
         Checks agreement documents; every problem as file:line:column path message.
         Exit 0 only when all are valid.
-  import <folder or files...> [--dry-run]
+  import <folder or files...> [--dry-run] [--base N] [--force]
         Validates all, then stores new versions in one transaction (all or nothing).
         --dry-run shows what would be created or changed, with the field diff.
+        New content is stored only on top of the version the file was based on: --base N
+        (for one agreement file), else the version it was last imported as. Otherwise
+        VERSION_CONFLICT (exit 3); --force stores it anyway, audited as forced.
   export <agreement-id> [--version N] [--out file]
-        Writes the stored YAML byte for byte (latest version unless --version).
+        Writes the stored YAML byte for byte (latest version unless --version);
+        says which version, for import --base.
   verify [--expect <head>]
         Recomputes every hash and link of the versions and of the register log over all records;
         exit 1 names what is broken. Prints the register's head; --expect checks that a head kept
@@ -41,6 +45,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       options: {
         format: { type: 'string', default: 'text' },
         'dry-run': { type: 'boolean', default: false },
+        base: { type: 'string' },
+        force: { type: 'boolean', default: false },
         version: { type: 'string' },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },

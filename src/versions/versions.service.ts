@@ -116,8 +116,8 @@ export class VersionsService {
   }
 
   /** All versions of the given agreements in one query, oldest first. */
-  versionsOf(agreementIds: readonly string[]): Promise<VersionRow[]> {
-    return this.repository.versionsOf(agreementIds);
+  versionsOf(agreementIds: readonly string[], m?: EntityManager): Promise<VersionRow[]> {
+    return this.repository.versionsOf(agreementIds, m);
   }
 
   /** Recomputes every hash and link of every agreement; names the first broken one. */

@@ -1,7 +1,7 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { AuditRow } from '../audit.entity.js';
 
-@ObjectType({ description: 'One mutation attempt that passed authentication.' })
+@ObjectType({ description: 'One mutation attempt that passed authentication, or one file an import stored from.' })
 export class AuditEntry {
   @Field(() => ID)
   id: string;
@@ -21,7 +21,7 @@ export class AuditEntry {
   @Field(() => String, { nullable: true, description: 'Department(s), district or council body acted for.' })
   party: string | null;
 
-  @Field({ description: 'The mutation called.' })
+  @Field({ description: 'The mutation called; `import` (command line) or `loadAgreementsFolder` (start) for imports.' })
   operation: string;
 
   @Field(() => ID, { nullable: true })
@@ -33,7 +33,7 @@ export class AuditEntry {
   @Field({ description: 'SHA-256 of the canonical JSON of the arguments.' })
   argsDigest: string;
 
-  @Field({ description: "'ok' or the error code." })
+  @Field({ description: "'ok', 'forced' (an import stored over newer versions on purpose) or the error code." })
   outcome: string;
 
   static from(row: AuditRow): AuditEntry {
