@@ -58,7 +58,7 @@ describe('lifecycle: the real case as shipped in agreements/', () => {
   it('says so for a district whose signing is not recorded, on every date', async () => {
     // Before the signed text is on record (frozen 12.01.2022) there is nothing anyone could have signed.
     const before = await status('2021-12-01', 'mitte');
-    expect(before).toMatchObject({ state: 'DRAFT', versionInForce: null, parties: [] });
+    expect(before).toMatchObject({ state: 'NOT_YET_RECORDED', versionInForce: null, parties: [] });
     for (const asOf of ['2022-06-30', '2023-06-30', '2024-06-01', '2026-01-15']) {
       const s = await status(asOf, 'mitte');
       expect(s.state).not.toBe('IN_FORCE');
@@ -66,6 +66,13 @@ describe('lifecycle: the real case as shipped in agreements/', () => {
       expect(s.parties[0]).toMatchObject({ party: 'mitte', complete: false, boundSince: null, signingRecorded: false });
       expect(s.missing.map((m: { role: string }) => m.role).sort()).toEqual(['finanzen', 'soziales']);
     }
+  });
+
+  it('is not yet recorded, not a draft, before the earliest dated record of it (12.01.2022, though stored today)', async () => {
+    for (const asOf of ['1999-01-01', '2022-01-11']) {
+      expect(await status(asOf)).toMatchObject({ state: 'NOT_YET_RECORDED', versionInForce: null, validUntil: null, parties: [], missing: [] });
+    }
+    expect((await status('2022-01-12')).state).toBe('IN_FORCE');
   });
 
   it('shows the whole agreement in force through Neukölln, with every missing signature listed', async () => {
@@ -210,6 +217,22 @@ describe('lifecycle: an all-parties agreement signed completely', () => {
       missing: [],
     });
     expect((await status('2026-01-10')).state).toBe('EXPIRED');
+  });
+
+  it('is not yet recorded before its freeze of 01.12.2023, though stored today', async () => {
+    expect(await status('2023-11-30')).toMatchObject({ state: 'NOT_YET_RECORDED', validUntil: null, parties: [], missing: [] });
+    expect(await status('2023-12-01')).toMatchObject({ state: 'FROZEN', validUntil: '2025-12-31' });
+  });
+
+  it('answers not yet recorded for a draft made today when asked about an earlier date', async () => {
+    expect(
+      (await t.gql(`mutation($y: String!) { createAgreement(yaml: $y) { number } }`, { y: sampleAgreementYaml('entwurf-von-heute') })).errors,
+    ).toBeUndefined();
+    const on = async (asOf: string | null) =>
+      (await t.gql(`query($asOf: Date) { agreementStatus(id: "entwurf-von-heute", asOf: $asOf) { state latestVersion } }`, { asOf })).data!
+        .agreementStatus;
+    expect(await on('2024-06-01')).toEqual({ state: 'NOT_YET_RECORDED', latestVersion: null });
+    expect(await on(null)).toEqual({ state: 'DRAFT', latestVersion: 1 });
   });
 
   it('refuses signatures for another party, unknown roles, double signatures, future dates', async () => {

@@ -26,7 +26,8 @@ interface Context {
 
 /**
  * The agreement's lifecycle as it stood on asOf; anything dated later is ignored.
- * State order: SUPERSEDED when the successor is in force; IN_FORCE while bound and
+ * State order: NOT_YET_RECORDED before the earliest day any version demonstrably existed
+ * (knownSince, not the day it was stored); SUPERSEDED when the successor is in force; IN_FORCE while bound and
  * asOf <= validUntil; EXPIRED once the period of the version that was in force is over;
  * otherwise SIGNING / FROZEN / DRAFT from the signatures and freezes recorded by asOf.
  * Two decisions beyond that order: a frozen agreement that never came into force is EXPIRED
@@ -43,7 +44,7 @@ export function agreementStatus(history: AgreementHistory, asOf: IsoDate, option
   const successor = successorView(options.successor ?? null, asOf, party);
   const successorInForce = successor?.state === 'IN_FORCE';
   const parties = (party !== null ? [party] : partyIds(ctx)).map((id) => partyStatus(ctx, id)).filter((p) => p !== null);
-  const scope = party !== null ? scopeOfParty(ctx, party, successorInForce) : scopeOfAgreement(ctx, successorInForce);
+  const scope = scopeOf(ctx, party, successorInForce);
   const inForce = scope.state === 'IN_FORCE' ? scope.binding : undefined;
   const validity = (inForce?.version ?? latestOf(ctx.known))?.content.validity ?? null;
   return {
@@ -102,6 +103,12 @@ function context(history: AgreementHistory, asOf: IsoDate): Context {
 interface Scope {
   state: LifecycleState;
   binding: Binding | undefined;
+}
+
+function scopeOf(ctx: Context, party: string | null, successorInForce: boolean): Scope {
+  // Nothing on record by then: neither a draft nor anything that could have superseded it.
+  if (ctx.known.length === 0) return { state: 'NOT_YET_RECORDED', binding: undefined };
+  return party !== null ? scopeOfParty(ctx, party, successorInForce) : scopeOfAgreement(ctx, successorInForce);
 }
 
 /** perDistrict: in force once one district is bound. (Under allParties all parties are bound together.) */

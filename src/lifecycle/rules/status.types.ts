@@ -1,8 +1,13 @@
 import type { PartyKind } from '../../documents/agreement.types.js';
 import type { Amendment, IsoDate, Signature } from './lifecycle.types.js';
 
-/** The states an agreement can be in on a date; the GraphQL enum is registered from this object. */
+/**
+ * The states an agreement can be in on a date; the GraphQL enum is registered from this object.
+ * NOT_YET_RECORDED: no version of the agreement demonstrably existed by then (the earliest dated
+ * fact is later), so the register cannot say a draft existed.
+ */
 export const LifecycleState = {
+  NOT_YET_RECORDED: 'NOT_YET_RECORDED',
   DRAFT: 'DRAFT',
   FROZEN: 'FROZEN',
   SIGNING: 'SIGNING',
