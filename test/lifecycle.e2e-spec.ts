@@ -75,6 +75,33 @@ describe('lifecycle: the real case as shipped in agreements/', () => {
     expect((await status('2022-01-12')).state).toBe('IN_FORCE');
   });
 
+  it('lists on the extended version the signatures carried over from version 1, marked as carried over', async () => {
+    const res = await t.gql(
+      `{ agreement(id: "soziale-wohnhilfen") { versions { number signatures { party role version carriedOverFrom signedOn } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const listed = res.data!.agreement.versions.map((v: { number: number; signatures: Array<Record<string, unknown>> }) => ({
+      number: v.number,
+      signatures: v.signatures.map((s) => `${s.party}/${s.role} signed ${s.signedOn} on ${s.version}, carried over from ${s.carriedOverFrom}`).sort(),
+    }));
+    expect(listed).toEqual([
+      {
+        number: 1,
+        signatures: [
+          'neukoelln/finanzen signed 2022-01-12 on 1, carried over from null',
+          'neukoelln/soziales signed 2022-01-12 on 1, carried over from null',
+        ],
+      },
+      {
+        number: 2,
+        signatures: [
+          'neukoelln/finanzen signed 2022-01-12 on 1, carried over from 1',
+          'neukoelln/soziales signed 2022-01-12 on 1, carried over from 1',
+        ],
+      },
+    ]);
+  });
+
   it('shows the whole agreement in force through Neukölln, with every missing signature listed', async () => {
     const s = await status('2022-06-30');
     expect(s.state).toBe('IN_FORCE');
@@ -336,6 +363,25 @@ describe('lifecycle: an all-parties agreement signed completely', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data!.amendAgreement).toEqual({ type: 'CONTENT_AMENDMENT', newVersion: 3 });
     expect(await status('2026-04-01')).toMatchObject({ state: 'IN_FORCE', versionInForce: 2 });
+  });
+
+  it('lists on each version the signatures it carries: extended versions show those carried over, marked', async () => {
+    const res = await t.gql(
+      `{ agreement(id: "alle-parteien") { versions { number signatures { id party role version carriedOverFrom withdrawal { reason } } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const [v1, v2, v3] = res.data!.agreement.versions as Array<{ number: number; signatures: Array<Record<string, any>> }>;
+    const signedOn1 = ['mitte/buergerdienste', 'senin/leitung', 'mitte/finanzen', 'mitte/finanzen'];
+    expect(v1!.signatures.map((s) => `${s.party}/${s.role}`)).toEqual(signedOn1);
+    expect(v1!.signatures.every((s) => s.version === 1 && s.carriedOverFrom === null)).toBe(true);
+    // Version 2 is the extension: the same signatures (the withdrawn one too, still withdrawn), marked as carried over from 1.
+    expect(v2!.signatures.map((s) => s.id)).toEqual(v1!.signatures.map((s) => s.id));
+    expect(v2!.signatures.every((s) => s.version === 1 && s.carriedOverFrom === 1)).toBe(true);
+    expect(v2!.signatures.filter((s) => s.withdrawal !== null).map((s) => s.withdrawal.reason)).toEqual(['Falsche Person erfasst']);
+    // Version 3 amends the content: it needs signatures of its own and carries none over.
+    expect(v3!.signatures).toEqual([]);
+    const all = await t.gql(`{ agreement(id: "alle-parteien") { signatures { carriedOverFrom } } }`);
+    expect(all.data!.agreement.signatures.map((s: { carriedOverFrom: number | null }) => s.carriedOverFrom)).toEqual([null, null, null, null]);
   });
 
   it('corrects an obvious error in an unsigned draft, and refuses a correction once it is signed', async () => {

@@ -56,6 +56,11 @@ export interface Signature {
   withdrawal: SignatureWithdrawal | null;
 }
 
+/** A signature as listed for one version: carriedOverFrom names the version signed when that is another one. */
+export interface VersionSignature extends Signature {
+  carriedOverFrom: number | null;
+}
+
 export interface Amendment {
   id: string;
   type: AmendmentType;

@@ -162,6 +162,9 @@ describe('validity extension', () => {
     expect(s.amendmentsApplied.map((a) => a.id)).toEqual(['a2']);
     expect(s.signatures).toHaveLength(5);
     expect(s.parties.every((p) => p.version === 2 && p.complete)).toBe(true);
+    // Listed for version 2, each names the version actually signed.
+    expect(s.parties.flatMap((p) => p.signatures).every((sig) => sig.version === 1 && sig.carriedOverFrom === 1)).toBe(true);
+    expect(agreementStatus(h, '2025-12-01').signatures.every((sig) => sig.carriedOverFrom === null)).toBe(true);
   });
 });
 

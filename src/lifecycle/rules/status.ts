@@ -1,7 +1,7 @@
 import { type Binding, partyBindings } from './binding.js';
 import { addDays, daysBetween, isIsoDate } from '../../common/dates.js';
 import { LifecycleError } from './errors.js';
-import { effectiveSignatures, isActiveOn, latestFrozenBy, latestOf, partyInHistory, versionsKnownBy } from './history.js';
+import { effectiveSignatures, isActiveOn, latestFrozenBy, latestOf, partyInHistory, signaturesOfVersion, versionsKnownBy } from './history.js';
 import type { AgreementHistory, IsoDate, LifecycleVersion } from './lifecycle.types.js';
 import type { AgreementStatus, LifecycleState, PartyStatus } from './status.types.js';
 
@@ -154,7 +154,7 @@ function partyStatus(ctx: Context, id: string): PartyStatus | null {
   const version = binding?.version ?? reportedVersion(ctx, id);
   const party = version?.content.parties.find((p) => p.id === id);
   if (version === undefined || party === undefined) return null;
-  const signatures = effectiveSignatures(ctx.history, version.number).filter((s) => s.party === id && isActiveOn(s, ctx.asOf));
+  const signatures = signaturesOfVersion(ctx.history, version.number).filter((s) => s.party === id && isActiveOn(s, ctx.asOf));
   const missing = party.signatoryRoles
     .filter((r) => !signatures.some((s) => s.role === r.id))
     .map((r) => ({ party: id, partyName: party.name, role: r.id, roleTitle: r.title }));

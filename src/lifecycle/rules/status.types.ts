@@ -1,5 +1,5 @@
 import type { PartyKind } from '../../documents/agreement.types.js';
-import type { Amendment, IsoDate, Signature } from './lifecycle.types.js';
+import type { Amendment, IsoDate, VersionSignature } from './lifecycle.types.js';
 
 /**
  * The states an agreement can be in on a date; the GraphQL enum is registered from this object.
@@ -32,7 +32,8 @@ export interface PartyStatus {
   version: number;
   complete: boolean;
   boundSince: IsoDate | null;
-  signatures: Signature[];
+  /** Active on asOf on `version`; those carried over by a validity extension name the version signed. */
+  signatures: VersionSignature[];
   missing: MissingSignature[];
   /** false when no signature at all (on any version, withdrawn or not) is recorded for this party by asOf. */
   signingRecorded: boolean;
@@ -53,7 +54,7 @@ export interface AgreementStatus {
   /** Decided on or before asOf and effective by asOf. */
   amendmentsApplied: Amendment[];
   /** Active on asOf (signed by then, not withdrawn by then) on the version each party status reports on. */
-  signatures: Signature[];
+  signatures: VersionSignature[];
   missing: MissingSignature[];
   parties: PartyStatus[];
   predecessorId: string | null;
