@@ -123,12 +123,13 @@ describe('lifecycle: the real case as shipped in agreements/', () => {
         '2022-01-12 SIGNED 1 neukoelln',
         '2022-01-12 ENTERED_INTO_FORCE 1 neukoelln',
         '2023-11-21 AMENDED 2 -',
-        '2024-01-09 FOLLOW_UP_CREATED - -',
+        '2024-01-09 FOLLOW_UP_CREATED 2 -',
         '2026-01-01 EXPIRED 2 -',
       ]),
     );
     expect(events.map((e: { date: string }) => e.date)).toEqual([...events.map((e: { date: string }) => e.date)].sort());
     expect(events.find((e: any) => e.kind === 'FROZEN').actor).toMatch(/agreements/);
+    expect(events.find((e: any) => e.kind === 'FOLLOW_UP_CREATED').actor).toMatch(/agreements/);
   });
 
   it('refuses to freeze the 2026 follow-up until every focus indicator has its values, then accepts it', async () => {
@@ -439,5 +440,113 @@ describe('lifecycle: an all-parties agreement signed completely', () => {
     expect(res.data!.expiringAgreements).toEqual([{ agreementId: 'alle-parteien', validUntil: '2026-12-31', daysUntilExpiry: 46 }]);
     const none = await t.gql(`{ expiringAgreements(withinDays: 30, asOf: "2026-11-15") { agreementId } }`);
     expect(none.data!.expiringAgreements).toEqual([]);
+  });
+});
+
+describe('lifecycle: an agreement is followed up once, and both sides show it', () => {
+  let t: TestApp;
+  let editor: string;
+  beforeAll(async () => {
+    t = await startTestApp({ LOAD_AGREEMENTS: 'false' });
+    editor = await t.token({ name: 'Erika Editor', roles: ['senate-editor'], departments: ['senin'] });
+    t.defaultToken = editor;
+    for (const id of ['vorlage', 'parallel']) {
+      expect((await t.gql(`mutation($y: String!) { createAgreement(yaml: $y) { number } }`, { y: sampleAgreementYaml(id) })).errors).toBeUndefined();
+    }
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const followUp = (predecessorId: string, id: string) =>
+    t.gql(`mutation($input: CreateFollowUpDraftInput!) { createFollowUpDraft(input: $input) { agreementId number } }`, {
+      input: { predecessorId, id, title: 'Folgevereinbarung Bürgerämter' },
+    });
+  const createNaming = (id: string, predecessor: string) =>
+    t.gql(`mutation($y: String!) { createAgreement(yaml: $y) { number } }`, {
+      y: sampleAgreementYaml(id).replace('predecessor: null', `predecessor: ${predecessor}`),
+    });
+  const exists = async (id: string) => (await t.gql(`query($id: ID!) { agreement(id: $id) { id } }`, { id })).data!.agreement !== null;
+
+  it('links the follow-up both ways and puts its creation on the predecessor’s timeline', async () => {
+    expect((await followUp('vorlage', 'vorlage-2027')).data!.createFollowUpDraft).toEqual({ agreementId: 'vorlage-2027', number: 1 });
+    const res = await t.gql(`{
+      vorlage: agreement(id: "vorlage") { successorId status { successorId successorState } events { kind version actor detail } }
+      folge: agreement(id: "vorlage-2027") { predecessorId status { predecessorId } events { kind version actor detail } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const { vorlage, folge } = res.data!;
+    expect(vorlage).toMatchObject({ successorId: 'vorlage-2027', status: { successorId: 'vorlage-2027', successorState: 'DRAFT' } });
+    expect(folge).toMatchObject({ predecessorId: 'vorlage', status: { predecessorId: 'vorlage' } });
+    expect(vorlage.events).toContainEqual({
+      kind: 'FOLLOW_UP_CREATED',
+      version: 1,
+      actor: 'Erika Editor (senate-editor senin)',
+      detail: 'Folgezielvereinbarung vorlage-2027 angelegt, übernommen aus Fassung 1',
+    });
+    expect(folge.events[0]).toEqual({
+      kind: 'CREATED',
+      version: 1,
+      actor: 'Erika Editor (senate-editor senin)',
+      detail: 'Fassung 1 angelegt als Folgezielvereinbarung zu vorlage (Fassung 1)',
+    });
+  });
+
+  it('refuses a second follow-up of the same agreement, naming the existing one, and stores nothing', async () => {
+    const second = await followUp('vorlage', 'vorlage-neu');
+    expect(second.data).toBeNull();
+    expect(second.errors![0]).toMatchObject({
+      message:
+        "'vorlage' already has the follow-up 'vorlage-2027'; an agreement is followed up once: continue drafting 'vorlage-2027', or follow up 'vorlage-2027' itself",
+      extensions: { code: 'INVALID_STATE', predecessorId: 'vorlage', followUpId: 'vorlage-2027' },
+    });
+    expect(await exists('vorlage-neu')).toBe(false);
+    expect(await t.sql(`SELECT successor_id FROM follow_ups WHERE predecessor_id = 'vorlage'`)).toEqual([{ successor_id: 'vorlage-2027' }]);
+  });
+
+  it('refuses a new agreement or a draft whose document names an agreement already followed up', async () => {
+    const created = await createNaming('vorlage-handgeschrieben', 'vorlage');
+    expect(created.errors![0].extensions).toMatchObject({ code: 'INVALID_STATE', followUpId: 'vorlage-2027' });
+    expect(await exists('vorlage-handgeschrieben')).toBe(false);
+
+    expect(
+      (await t.gql(`mutation($y: String!) { createAgreement(yaml: $y) { number } }`, { y: sampleAgreementYaml('anderes') })).errors,
+    ).toBeUndefined();
+    const draft = await t.gql(`mutation($y: String!) { saveDraft(agreementId: "anderes", baseVersion: 1, yaml: $y) { number } }`, {
+      y: sampleAgreementYaml('anderes').replace('predecessor: null', 'predecessor: vorlage'),
+    });
+    expect(draft.errors![0].extensions!.code).toBe('INVALID_STATE');
+    const still = await t.gql(
+      `{ vorlage: agreement(id: "vorlage") { successorId } anderes: agreement(id: "anderes") { predecessorId latestVersion { number } } }`,
+    );
+    expect(still.data).toEqual({ vorlage: { successorId: 'vorlage-2027' }, anderes: { predecessorId: null, latestVersion: { number: 1 } } });
+  });
+
+  it('lets the follow-up itself be followed up, and keeps editing a follow-up possible', async () => {
+    expect((await followUp('vorlage-2027', 'vorlage-2029')).errors).toBeUndefined();
+    const v1 = (await t.gql(`{ agreement(id: "vorlage-2027") { latestVersion { yaml } } }`)).data!.agreement.latestVersion.yaml as string;
+    const saved = await t.gql(`mutation($y: String!) { saveDraft(agreementId: "vorlage-2027", baseVersion: 1, yaml: $y) { number } }`, {
+      y: v1.replace('title: Folgevereinbarung Bürgerämter', 'title: Folgevereinbarung Bürgerämter 2027'),
+    });
+    expect(saved.errors).toBeUndefined();
+    const chain = await t.gql(`{ agreement(id: "vorlage-2027") { predecessorId successorId } }`);
+    expect(chain.data!.agreement).toEqual({ predecessorId: 'vorlage', successorId: 'vorlage-2029' });
+  });
+
+  it('of two follow-ups started at the same moment, exactly one is stored', async () => {
+    const results = await Promise.all([
+      followUp('parallel', 'parallel-a'),
+      createNaming('parallel-b', 'parallel'),
+      followUp('parallel', 'parallel-c'),
+    ]);
+    const ok = results.filter((r) => !r.errors);
+    expect(ok).toHaveLength(1);
+    expect(results.filter((r) => r.errors).map((r) => r.errors![0].extensions!.code)).toEqual(['INVALID_STATE', 'INVALID_STATE']);
+    const named = await t.sql(
+      `SELECT agreement_id FROM agreement_versions WHERE content->>'predecessor' = 'parallel' GROUP BY agreement_id ORDER BY agreement_id`,
+    );
+    expect(named).toHaveLength(1);
+    const successorId = (await t.gql(`{ agreement(id: "parallel") { successorId } }`)).data!.agreement.successorId;
+    expect(successorId).toBe(named[0].agreement_id);
   });
 });

@@ -72,10 +72,21 @@ export interface Amendment {
   actor: string;
 }
 
+/** The recorded start of an agreement drafted as the follow-up of another. */
+export interface FollowUpOrigin {
+  predecessorId: string;
+  /** The predecessor's version it was carried over from. */
+  predecessorVersion: number;
+  createdOn: IsoDate;
+  source: string | null;
+  actor: string;
+}
+
 export interface AgreementHistory {
   agreementId: string;
   versions: LifecycleVersion[];
   freezes: Freeze[];
   signatures: Signature[];
   amendments: Amendment[];
+  followUpOf: FollowUpOrigin | null;
 }

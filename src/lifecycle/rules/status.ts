@@ -10,7 +10,7 @@ export type { AgreementStatus, LifecycleState, MissingSignature, PartyStatus } f
 export interface StatusOptions {
   /** Report the state of this party (its binding, its missing roles) instead of the whole agreement. */
   party?: string | null;
-  /** The agreement whose document names this one as predecessor. */
+  /** The agreement whose latest version names this one as predecessor. */
   successor?: AgreementHistory | null;
   /** Overrides the predecessor named in the document. */
   predecessorId?: string | null;
@@ -85,9 +85,9 @@ export function expiringAgreements(histories: AgreementHistory[], withinDays: nu
     .sort((a, b) => (a.validUntil as string).localeCompare(b.validUntil as string) || a.agreementId.localeCompare(b.agreementId));
 }
 
-/** The agreement whose document (any version) names agreementId as its predecessor. */
+/** The agreement whose latest version names agreementId as its predecessor: the link successorId shows. */
 export function successorAmong(histories: readonly AgreementHistory[], agreementId: string): AgreementHistory | null {
-  return histories.find((h) => h.agreementId !== agreementId && h.versions.some((v) => v.content.predecessor === agreementId)) ?? null;
+  return histories.find((h) => h.agreementId !== agreementId && latestOf(h.versions)?.content.predecessor === agreementId) ?? null;
 }
 
 function context(history: AgreementHistory, asOf: IsoDate): Context {
