@@ -58,7 +58,7 @@ describe('lifecycle: the real case as shipped in agreements/', () => {
   it('says so for a district whose signing is not recorded, on every date', async () => {
     // Before the signed text is on record (frozen 12.01.2022) there is nothing anyone could have signed.
     const before = await status('2021-12-01', 'mitte');
-    expect(before).toMatchObject({ state: 'DRAFT', versionInForce: null, parties: [] });
+    expect(before).toMatchObject({ state: 'NOT_YET_RECORDED', versionInForce: null, parties: [] });
     for (const asOf of ['2022-06-30', '2023-06-30', '2024-06-01', '2026-01-15']) {
       const s = await status(asOf, 'mitte');
       expect(s.state).not.toBe('IN_FORCE');
@@ -66,6 +66,40 @@ describe('lifecycle: the real case as shipped in agreements/', () => {
       expect(s.parties[0]).toMatchObject({ party: 'mitte', complete: false, boundSince: null, signingRecorded: false });
       expect(s.missing.map((m: { role: string }) => m.role).sort()).toEqual(['finanzen', 'soziales']);
     }
+  });
+
+  it('is not yet recorded, not a draft, before the earliest dated record of it (12.01.2022, though stored today)', async () => {
+    for (const asOf of ['1999-01-01', '2022-01-11']) {
+      expect(await status(asOf)).toMatchObject({ state: 'NOT_YET_RECORDED', versionInForce: null, validUntil: null, parties: [], missing: [] });
+    }
+    expect((await status('2022-01-12')).state).toBe('IN_FORCE');
+  });
+
+  it('lists on the extended version the signatures carried over from version 1, marked as carried over', async () => {
+    const res = await t.gql(
+      `{ agreement(id: "soziale-wohnhilfen") { versions { number signatures { party role version carriedOverFrom signedOn } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const listed = res.data!.agreement.versions.map((v: { number: number; signatures: Array<Record<string, unknown>> }) => ({
+      number: v.number,
+      signatures: v.signatures.map((s) => `${s.party}/${s.role} signed ${s.signedOn} on ${s.version}, carried over from ${s.carriedOverFrom}`).sort(),
+    }));
+    expect(listed).toEqual([
+      {
+        number: 1,
+        signatures: [
+          'neukoelln/finanzen signed 2022-01-12 on 1, carried over from null',
+          'neukoelln/soziales signed 2022-01-12 on 1, carried over from null',
+        ],
+      },
+      {
+        number: 2,
+        signatures: [
+          'neukoelln/finanzen signed 2022-01-12 on 1, carried over from 1',
+          'neukoelln/soziales signed 2022-01-12 on 1, carried over from 1',
+        ],
+      },
+    ]);
   });
 
   it('shows the whole agreement in force through Neukölln, with every missing signature listed', async () => {
@@ -92,12 +126,13 @@ describe('lifecycle: the real case as shipped in agreements/', () => {
         '2022-01-12 SIGNED 1 neukoelln',
         '2022-01-12 ENTERED_INTO_FORCE 1 neukoelln',
         '2023-11-21 AMENDED 2 -',
-        '2024-01-09 FOLLOW_UP_CREATED - -',
+        '2024-01-09 FOLLOW_UP_CREATED 2 -',
         '2026-01-01 EXPIRED 2 -',
       ]),
     );
     expect(events.map((e: { date: string }) => e.date)).toEqual([...events.map((e: { date: string }) => e.date)].sort());
     expect(events.find((e: { kind: string }) => e.kind === 'FROZEN').actor).toMatch(/agreements/);
+    expect(events.find((e: { kind: string }) => e.kind === 'FOLLOW_UP_CREATED').actor).toMatch(/agreements/);
   });
 
   it('says each signer of Neukölln once, by the role title the council paper gives in place of a name', async () => {
@@ -224,6 +259,22 @@ describe('lifecycle: an all-parties agreement signed completely', () => {
     expect((await status('2026-01-10')).state).toBe('EXPIRED');
   });
 
+  it('is not yet recorded before its freeze of 01.12.2023, though stored today', async () => {
+    expect(await status('2023-11-30')).toMatchObject({ state: 'NOT_YET_RECORDED', validUntil: null, parties: [], missing: [] });
+    expect(await status('2023-12-01')).toMatchObject({ state: 'FROZEN', validUntil: '2025-12-31' });
+  });
+
+  it('answers not yet recorded for a draft made today when asked about an earlier date', async () => {
+    expect(
+      (await t.gql(`mutation($y: String!) { createAgreement(yaml: $y) { number } }`, { y: sampleAgreementYaml('entwurf-von-heute') })).errors,
+    ).toBeUndefined();
+    const on = async (asOf: string | null) =>
+      (await t.gql(`query($asOf: Date) { agreementStatus(id: "entwurf-von-heute", asOf: $asOf) { state latestVersion } }`, { asOf })).data!
+        .agreementStatus;
+    expect(await on('2024-06-01')).toEqual({ state: 'NOT_YET_RECORDED', latestVersion: null });
+    expect(await on(null)).toEqual({ state: 'DRAFT', latestVersion: 1 });
+  });
+
   it('refuses signatures for another party, unknown roles, double signatures, future dates', async () => {
     const other = await sign(mitte, { party: 'senin', role: 'leitung', personName: 'Max Mitte', signedOn: '2024-02-10' });
     expect(other.errors![0].extensions!.code).toBe('FORBIDDEN');
@@ -327,6 +378,25 @@ describe('lifecycle: an all-parties agreement signed completely', () => {
     expect(await status('2026-04-01')).toMatchObject({ state: 'IN_FORCE', versionInForce: 2 });
   });
 
+  it('lists on each version the signatures it carries: extended versions show those carried over, marked', async () => {
+    const res = await t.gql(
+      `{ agreement(id: "alle-parteien") { versions { number signatures { id party role version carriedOverFrom withdrawal { reason } } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const [v1, v2, v3] = res.data!.agreement.versions as Array<{ number: number; signatures: Array<Record<string, any>> }>;
+    const signedOn1 = ['mitte/buergerdienste', 'senin/leitung', 'mitte/finanzen', 'mitte/finanzen'];
+    expect(v1!.signatures.map((s) => `${s.party}/${s.role}`)).toEqual(signedOn1);
+    expect(v1!.signatures.every((s) => s.version === 1 && s.carriedOverFrom === null)).toBe(true);
+    // Version 2 is the extension: the same signatures (the withdrawn one too, still withdrawn), marked as carried over from 1.
+    expect(v2!.signatures.map((s) => s.id)).toEqual(v1!.signatures.map((s) => s.id));
+    expect(v2!.signatures.every((s) => s.version === 1 && s.carriedOverFrom === 1)).toBe(true);
+    expect(v2!.signatures.filter((s) => s.withdrawal !== null).map((s) => s.withdrawal.reason)).toEqual(['Falsche Person erfasst']);
+    // Version 3 amends the content: it needs signatures of its own and carries none over.
+    expect(v3!.signatures).toEqual([]);
+    const all = await t.gql(`{ agreement(id: "alle-parteien") { signatures { carriedOverFrom } } }`);
+    expect(all.data!.agreement.signatures.map((s: { carriedOverFrom: number | null }) => s.carriedOverFrom)).toEqual([null, null, null, null]);
+  });
+
   it('corrects an obvious error in an unsigned draft, and refuses a correction once it is signed', async () => {
     const yaml = sampleAgreementYaml('berichtigung');
     expect((await t.gql(`mutation($y: String!) { createAgreement(yaml: $y) { number } }`, { y: yaml })).errors).toBeUndefined();
@@ -382,5 +452,113 @@ describe('lifecycle: an all-parties agreement signed completely', () => {
     expect(res.data!.expiringAgreements).toEqual([{ agreementId: 'alle-parteien', validUntil: '2026-12-31', daysUntilExpiry: 46 }]);
     const none = await t.gql(`{ expiringAgreements(withinDays: 30, asOf: "2026-11-15") { agreementId } }`);
     expect(none.data!.expiringAgreements).toEqual([]);
+  });
+});
+
+describe('lifecycle: an agreement is followed up once, and both sides show it', () => {
+  let t: TestApp;
+  let editor: string;
+  beforeAll(async () => {
+    t = await startTestApp({ LOAD_AGREEMENTS: 'false' });
+    editor = await t.token({ name: 'Erika Editor', roles: ['senate-editor'], departments: ['senin'] });
+    t.defaultToken = editor;
+    for (const id of ['vorlage', 'parallel']) {
+      expect((await t.gql(`mutation($y: String!) { createAgreement(yaml: $y) { number } }`, { y: sampleAgreementYaml(id) })).errors).toBeUndefined();
+    }
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const followUp = (predecessorId: string, id: string) =>
+    t.gql(`mutation($input: CreateFollowUpDraftInput!) { createFollowUpDraft(input: $input) { agreementId number } }`, {
+      input: { predecessorId, id, title: 'Folgevereinbarung Bürgerämter' },
+    });
+  const createNaming = (id: string, predecessor: string) =>
+    t.gql(`mutation($y: String!) { createAgreement(yaml: $y) { number } }`, {
+      y: sampleAgreementYaml(id).replace('predecessor: null', `predecessor: ${predecessor}`),
+    });
+  const exists = async (id: string) => (await t.gql(`query($id: ID!) { agreement(id: $id) { id } }`, { id })).data!.agreement !== null;
+
+  it('links the follow-up both ways and puts its creation on the predecessor’s timeline', async () => {
+    expect((await followUp('vorlage', 'vorlage-2027')).data!.createFollowUpDraft).toEqual({ agreementId: 'vorlage-2027', number: 1 });
+    const res = await t.gql(`{
+      vorlage: agreement(id: "vorlage") { successorId status { successorId successorState } events { kind version actor detail } }
+      folge: agreement(id: "vorlage-2027") { predecessorId status { predecessorId } events { kind version actor detail } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const { vorlage, folge } = res.data!;
+    expect(vorlage).toMatchObject({ successorId: 'vorlage-2027', status: { successorId: 'vorlage-2027', successorState: 'DRAFT' } });
+    expect(folge).toMatchObject({ predecessorId: 'vorlage', status: { predecessorId: 'vorlage' } });
+    expect(vorlage.events).toContainEqual({
+      kind: 'FOLLOW_UP_CREATED',
+      version: 1,
+      actor: 'Erika Editor (senate-editor senin)',
+      detail: 'Folgezielvereinbarung vorlage-2027 angelegt, übernommen aus Fassung 1',
+    });
+    expect(folge.events[0]).toEqual({
+      kind: 'CREATED',
+      version: 1,
+      actor: 'Erika Editor (senate-editor senin)',
+      detail: 'Fassung 1 angelegt als Folgezielvereinbarung zu vorlage (Fassung 1)',
+    });
+  });
+
+  it('refuses a second follow-up of the same agreement, naming the existing one, and stores nothing', async () => {
+    const second = await followUp('vorlage', 'vorlage-neu');
+    expect(second.data).toBeNull();
+    expect(second.errors![0]).toMatchObject({
+      message:
+        "'vorlage' already has the follow-up 'vorlage-2027'; an agreement is followed up once: continue drafting 'vorlage-2027', or follow up 'vorlage-2027' itself",
+      extensions: { code: 'INVALID_STATE', predecessorId: 'vorlage', followUpId: 'vorlage-2027' },
+    });
+    expect(await exists('vorlage-neu')).toBe(false);
+    expect(await t.sql(`SELECT successor_id FROM follow_ups WHERE predecessor_id = 'vorlage'`)).toEqual([{ successor_id: 'vorlage-2027' }]);
+  });
+
+  it('refuses a new agreement or a draft whose document names an agreement already followed up', async () => {
+    const created = await createNaming('vorlage-handgeschrieben', 'vorlage');
+    expect(created.errors![0].extensions).toMatchObject({ code: 'INVALID_STATE', followUpId: 'vorlage-2027' });
+    expect(await exists('vorlage-handgeschrieben')).toBe(false);
+
+    expect(
+      (await t.gql(`mutation($y: String!) { createAgreement(yaml: $y) { number } }`, { y: sampleAgreementYaml('anderes') })).errors,
+    ).toBeUndefined();
+    const draft = await t.gql(`mutation($y: String!) { saveDraft(agreementId: "anderes", baseVersion: 1, yaml: $y) { number } }`, {
+      y: sampleAgreementYaml('anderes').replace('predecessor: null', 'predecessor: vorlage'),
+    });
+    expect(draft.errors![0].extensions!.code).toBe('INVALID_STATE');
+    const still = await t.gql(
+      `{ vorlage: agreement(id: "vorlage") { successorId } anderes: agreement(id: "anderes") { predecessorId latestVersion { number } } }`,
+    );
+    expect(still.data).toEqual({ vorlage: { successorId: 'vorlage-2027' }, anderes: { predecessorId: null, latestVersion: { number: 1 } } });
+  });
+
+  it('lets the follow-up itself be followed up, and keeps editing a follow-up possible', async () => {
+    expect((await followUp('vorlage-2027', 'vorlage-2029')).errors).toBeUndefined();
+    const v1 = (await t.gql(`{ agreement(id: "vorlage-2027") { latestVersion { yaml } } }`)).data!.agreement.latestVersion.yaml as string;
+    const saved = await t.gql(`mutation($y: String!) { saveDraft(agreementId: "vorlage-2027", baseVersion: 1, yaml: $y) { number } }`, {
+      y: v1.replace('title: Folgevereinbarung Bürgerämter', 'title: Folgevereinbarung Bürgerämter 2027'),
+    });
+    expect(saved.errors).toBeUndefined();
+    const chain = await t.gql(`{ agreement(id: "vorlage-2027") { predecessorId successorId } }`);
+    expect(chain.data!.agreement).toEqual({ predecessorId: 'vorlage', successorId: 'vorlage-2029' });
+  });
+
+  it('of two follow-ups started at the same moment, exactly one is stored', async () => {
+    const results = await Promise.all([
+      followUp('parallel', 'parallel-a'),
+      createNaming('parallel-b', 'parallel'),
+      followUp('parallel', 'parallel-c'),
+    ]);
+    const ok = results.filter((r) => !r.errors);
+    expect(ok).toHaveLength(1);
+    expect(results.filter((r) => r.errors).map((r) => r.errors![0].extensions!.code)).toEqual(['INVALID_STATE', 'INVALID_STATE']);
+    const named = await t.sql(
+      `SELECT agreement_id FROM agreement_versions WHERE content->>'predecessor' = 'parallel' GROUP BY agreement_id ORDER BY agreement_id`,
+    );
+    expect(named).toHaveLength(1);
+    const successorId = (await t.gql(`{ agreement(id: "parallel") { successorId } }`)).data!.agreement.successorId;
+    expect(successorId).toBe(named[0].agreement_id);
   });
 });

@@ -185,7 +185,7 @@ describe('versioned agreement store over GraphQL', () => {
       }
       return count;
     };
-    const list = `{ agreements { id title latestVersion { number frozenOn amendment { type } } versions { number author }
+    const list = `{ agreements { id title latestVersion { number frozenOn amendment { type } } versions { number author signatures { id carriedOverFrom } }
       v1: version(number: 1) { contentHash } status { state parties { party } } events { kind } signatures { id } successorId } }`;
     const before = await queriesFor(list);
     for (let i = 0; i < 5; i++) await create(sampleAgreementYaml(`viele-${i}`));

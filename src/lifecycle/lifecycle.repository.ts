@@ -1,16 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AgreementDocument } from '../documents/agreement.types.js';
-import type { AgreementHistory, Amendment, AmendmentType, Freeze, IsoDate, Signature, SignatureLevel } from './rules/index.js';
+import type { AgreementHistory, Amendment, AmendmentType, Freeze, FollowUpOrigin, IsoDate, Signature, SignatureLevel } from './rules/index.js';
 import { berlinDate } from '../common/berlin-date.js';
 
-export interface FollowUpLink {
+export interface FollowUpLink extends FollowUpOrigin {
   successorId: string;
-  predecessorId: string;
-  predecessorVersion: number;
-  createdOn: IsoDate;
-  source: string | null;
-  actor: string;
 }
 
 export interface SignatureRecord extends Signature {
@@ -34,7 +29,7 @@ export class LifecycleRepository {
 
   async load(ids: readonly string[], m: EntityManager = this.dataSource.manager): Promise<Map<string, AgreementHistory>> {
     const histories = new Map<string, AgreementHistory>(
-      ids.map((id) => [id, { agreementId: id, versions: [], freezes: [], signatures: [], amendments: [] }]),
+      ids.map((id) => [id, { agreementId: id, versions: [], freezes: [], signatures: [], amendments: [], followUpOf: null }]),
     );
     const list = [...ids];
     // One after the other: inside a transaction they share one connection, which runs one query at a time.
@@ -58,6 +53,10 @@ export class LifecycleRepository {
     }
     for (const f of freezes) {
       histories.get(f.agreement_id)!.freezes.push({ version: f.version, frozenOn: f.frozen_on, actor: f.actor } satisfies Freeze);
+    }
+    for (const [id, f] of followUpOf) {
+      const { successorId: _successor, ...origin } = f;
+      histories.get(id)!.followUpOf = origin;
     }
     for (const s of signatures) histories.get(s.agreement_id)!.signatures.push(toSignature(s));
     for (const a of amendments) histories.get(a.agreement_id)!.amendments.push(toAmendment(a));
@@ -83,12 +82,6 @@ export class LifecycleRepository {
 
   async agreementIds(m: EntityManager = this.dataSource.manager): Promise<string[]> {
     return (await m.query<Array<{ id: string }>>(LIFECYCLE_SQL.agreementIds)).map((r) => r.id);
-  }
-
-  /** For each id, the agreement whose latest version names it as predecessor (the first such, by id). */
-  async successorsOf(agreementIds: readonly string[], m: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
-    const rows = await m.query<Array<{ predecessor: string; agreement_id: string }>>(LIFECYCLE_SQL.successorsOf, [[...agreementIds]]);
-    return new Map(rows.map((r) => [r.predecessor, r.agreement_id]));
   }
 
   async findSignature(id: string, m: EntityManager = this.dataSource.manager): Promise<SignatureRecord | null> {
@@ -176,10 +169,6 @@ export const LIFECYCLE_SQL = {
   historyAmendments: `SELECT ${AMENDMENT_COLUMNS} FROM amendments WHERE agreement_id = ANY($1) ORDER BY decided_on, recorded_at`,
   followUpsOf: `SELECT successor_id, predecessor_id, predecessor_version, created_on::text AS created_on, source, actor
          FROM follow_ups WHERE successor_id = ANY($1) ORDER BY created_on, recorded_at`,
-  successorsOf: `SELECT DISTINCT ON (predecessor) predecessor, agreement_id FROM (
-         SELECT DISTINCT ON (agreement_id) agreement_id, content->>'predecessor' AS predecessor
-           FROM agreement_versions ORDER BY agreement_id, number DESC
-       ) latest WHERE predecessor = ANY($1) ORDER BY predecessor, agreement_id`,
   agreementIds: 'SELECT id FROM agreements ORDER BY id',
   signature: `${SIGNATURE_SELECT} WHERE s.id = $1`,
 } as const;

@@ -207,9 +207,14 @@ export class LifecycleService {
     return (await this.successorsOf([agreementId])).get(agreementId) ?? null;
   }
 
-  /** For each id, the agreement whose latest version names it as predecessor (the first such, by id). */
-  successorsOf(agreementIds: readonly string[]): Promise<Map<string, string>> {
-    return this.history.successorsOf(agreementIds);
+  /**
+   * For each id, its follow-up: the agreement whose latest version names it as predecessor, the same
+   * link the follow-up shows as predecessorId. A second one is refused when stored; should older
+   * records hold two, the first by id is named.
+   */
+  async successorsOf(agreementIds: readonly string[]): Promise<Map<string, string>> {
+    const followUps = await this.versions.followUpsOf(agreementIds);
+    return new Map([...followUps].map(([id, successors]) => [id, successors[0]!]));
   }
 
   /** Status and events from already loaded histories (the request loaders batch the loading). */

@@ -22,12 +22,6 @@ SELECT id, agreement_id, type, base_version, new_version, source, decided_on::te
 SELECT successor_id, predecessor_id, predecessor_version, created_on::text AS created_on, source, actor
          FROM follow_ups WHERE successor_id = ANY($1) ORDER BY created_on, recorded_at;
 
--- successorsOf
-SELECT DISTINCT ON (predecessor) predecessor, agreement_id FROM (
-         SELECT DISTINCT ON (agreement_id) agreement_id, content->>'predecessor' AS predecessor
-           FROM agreement_versions ORDER BY agreement_id, number DESC
-       ) latest WHERE predecessor = ANY($1) ORDER BY predecessor, agreement_id;
-
 -- agreementIds
 SELECT id FROM agreements ORDER BY id;
 

@@ -27,3 +27,9 @@ INSERT INTO agreement_versions (agreement_id, number, yaml, content, content_has
 
 -- pageAfter
 SELECT agreement_id, number, yaml, content, content_hash, previous_hash, chain_hash, author, created_at, change_note FROM agreement_versions WHERE (agreement_id, number) > ($1, $2) ORDER BY agreement_id, number LIMIT $3;
+
+-- followUpsOf
+SELECT predecessor, agreement_id FROM (
+         SELECT DISTINCT ON (agreement_id) agreement_id, content->>'predecessor' AS predecessor
+           FROM agreement_versions ORDER BY agreement_id, number DESC
+       ) latest WHERE predecessor = ANY($1) ORDER BY predecessor, agreement_id;

@@ -28,6 +28,14 @@ export function idChanged(documentId: string, agreementId: string): AppError {
   });
 }
 
+export function followUpExists(predecessorId: string, followUpId: string): AppError {
+  return new AppError(
+    ErrorCode.INVALID_STATE,
+    `'${predecessorId}' already has the follow-up '${followUpId}'; an agreement is followed up once: continue drafting '${followUpId}', or follow up '${followUpId}' itself`,
+    { predecessorId, followUpId },
+  );
+}
+
 export function validationFailed(problems: Problem[]): AppError {
   const n = problems.length;
   return new AppError(ErrorCode.VALIDATION_FAILED, `the document has ${n} problem${n === 1 ? '' : 's'}`, { problems });

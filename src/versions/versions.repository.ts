@@ -31,6 +31,10 @@ export const VERSIONS_SQL = {
   insertAgreement: 'INSERT INTO agreements (id, created_at, created_by) VALUES ($1, now(), $2) ON CONFLICT (id) DO NOTHING RETURNING id',
   insertVersion: `INSERT INTO agreement_versions (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING number`,
   pageAfter: `SELECT ${COLUMNS} FROM agreement_versions WHERE (agreement_id, number) > ($1, $2) ORDER BY agreement_id, number LIMIT $3`,
+  followUpsOf: `SELECT predecessor, agreement_id FROM (
+         SELECT DISTINCT ON (agreement_id) agreement_id, content->>'predecessor' AS predecessor
+           FROM agreement_versions ORDER BY agreement_id, number DESC
+       ) latest WHERE predecessor = ANY($1) ORDER BY predecessor, agreement_id`,
 } as const;
 
 /**
@@ -90,6 +94,14 @@ export class VersionsRepository {
       row.changeNote,
     ]);
     return inserted.length > 0;
+  }
+
+  /** For each id, the agreements whose latest version names it as predecessor, by id. */
+  async followUpsOf(predecessorIds: readonly string[], m: EntityManager = this.dataSource.manager): Promise<Map<string, string[]>> {
+    const rows = await m.query<Array<{ predecessor: string; agreement_id: string }>>(VERSIONS_SQL.followUpsOf, [[...predecessorIds]]);
+    const result = new Map<string, string[]>();
+    for (const r of rows) result.set(r.predecessor, [...(result.get(r.predecessor) ?? []), r.agreement_id]);
+    return result;
   }
 
   /** Every version in (agreement, number) order, a page at a time, so memory stays flat however large the register. */

@@ -11,8 +11,9 @@ import { diffAgreements, type FieldChange } from '../documents/diff.js';
 import { parseAgreement } from '../documents/parse-agreement.js';
 import type { Problem } from '../documents/problems.js';
 import { unifiedYamlDiff } from '../documents/unified-diff.js';
+import { lockNameForTransaction } from '../database/locks.js';
 import { VersionRow } from './version.entity.js';
-import { agreementExists, idChanged, noChange, validationFailed, versionConflict } from './versions.errors.js';
+import { agreementExists, followUpExists, idChanged, noChange, validationFailed, versionConflict } from './versions.errors.js';
 import { VersionsRepository } from './versions.repository.js';
 import { verifyChain, type ChainReport } from './verify-chain.js';
 
@@ -29,6 +30,9 @@ export interface VersionDiffResult {
   changes: FieldChange[];
   unified: string;
 }
+
+/** Advisory lock namespace for naming a predecessor (with the predecessor's id as the name). */
+const FOLLOW_UP_LOCK = 726_003;
 
 /** The versioned agreement store: validation on the way in, immutable hash-chained versions. */
 @Injectable()
@@ -135,6 +139,25 @@ export class VersionsService {
     return latest;
   }
 
+  /**
+   * For each id, the agreements whose latest version names it as predecessor: the follow-up link
+   * as both directions show it (predecessorId from the document, successorId from this).
+   */
+  followUpsOf(predecessorIds: readonly string[], m?: EntityManager): Promise<Map<string, string[]>> {
+    return this.repository.followUpsOf(predecessorIds, m);
+  }
+
+  /**
+   * An agreement is followed up once: a document may newly name a predecessor only while no other
+   * agreement does. The lock makes two writers naming the same predecessor queue, whichever mutation
+   * they come through (follow-up draft, new agreement, draft, amendment, folder import).
+   */
+  private async assertNoOtherFollowUp(m: EntityManager, agreementId: string, predecessor: string): Promise<void> {
+    await lockNameForTransaction(m, FOLLOW_UP_LOCK, predecessor);
+    const others = ((await this.repository.followUpsOf([predecessor], m)).get(predecessor) ?? []).filter((id) => id !== agreementId);
+    if (others.length > 0) throw followUpExists(predecessor, others[0]!);
+  }
+
   /** Stores `doc` as the version after `previous` (version 1 when null), chained to it. */
   async append(
     m: EntityManager,
@@ -144,6 +167,8 @@ export class VersionsService {
     author: string,
     changeNote: string | null,
   ): Promise<VersionRow> {
+    const predecessor = doc.content.predecessor;
+    if (predecessor !== null && predecessor !== previous?.content.predecessor) await this.assertNoOtherFollowUp(m, agreementId, predecessor);
     const number = (previous?.number ?? 0) + 1;
     const previousHash = previous?.chainHash ?? null;
     const createdAt = new Date();

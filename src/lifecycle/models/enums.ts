@@ -4,7 +4,15 @@ import { AmendmentType, LifecycleEventKind, SignatureLevel } from '../rules/inde
 import { LifecycleState } from '../rules/status.types.js';
 
 // The domain's own lists, registered as they are: GraphQL shows the keys; values are what the rules and the database use.
-registerEnumType(LifecycleState, { name: 'LifecycleState' });
+registerEnumType(LifecycleState, {
+  name: 'LifecycleState',
+  valuesMap: {
+    NOT_YET_RECORDED: {
+      description:
+        'No version is on record by that date: the earliest dated fact (creation, freeze, amendment, signature, start of a follow-up) is later.',
+    },
+  },
+});
 registerEnumType(SignatureLevel, {
   name: 'SignatureLevel',
   description: 'Handwritten with a scan as evidence, or a simple, advanced or qualified electronic signature.',

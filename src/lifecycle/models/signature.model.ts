@@ -49,12 +49,23 @@ export class SignatureModel {
   @Field(() => SignatureWithdrawal, { nullable: true, description: 'Set when withdrawn; it stays in the history.' })
   withdrawal: SignatureWithdrawal | null;
 
-  static from(s: Partial<SignatureRecord> & Omit<SignatureRecord, 'agreementId' | 'recordedAt'>, agreementId: string): SignatureModel {
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Set where the signature is listed for a later version than the one signed: that version, whose signatures a validity extension carried over. Null on the version signed.',
+  })
+  carriedOverFrom: number | null;
+
+  static from(
+    s: Partial<SignatureRecord> & Omit<SignatureRecord, 'agreementId' | 'recordedAt'> & { carriedOverFrom?: number | null },
+    agreementId: string,
+  ): SignatureModel {
     return Object.assign(new SignatureModel(), {
       ...s,
       agreementId,
       level: s.level,
       recordedAt: s.recordedAt ?? null,
+      carriedOverFrom: s.carriedOverFrom ?? null,
     });
   }
 }

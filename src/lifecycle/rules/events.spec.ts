@@ -97,6 +97,31 @@ describe('lifecycleEvents', () => {
     ]);
   });
 
+  it('names who began a recorded follow-up and from which version, on both timelines', () => {
+    const origin = {
+      predecessorId: 'klein',
+      predecessorVersion: 2,
+      createdOn: '2026-02-01',
+      source: null,
+      actor: 'Erika Muster (senate-editor senias)',
+    };
+    const linked = { ...successor, followUpOf: origin };
+    expect(lifecycleEvents(h, { successor: linked }).find((e) => e.kind === 'FOLLOW_UP_CREATED')).toEqual({
+      date: '2026-02-01',
+      kind: 'FOLLOW_UP_CREATED',
+      actor: 'Erika Muster (senate-editor senias)',
+      version: 2,
+      party: null,
+      detail: 'Folgezielvereinbarung klein-2 angelegt, übernommen aus Fassung 2',
+    });
+    expect(lifecycleEvents(linked)[0]).toMatchObject({
+      kind: 'CREATED',
+      version: 1,
+      actor: 'Erika Muster (senate-editor senias)',
+      detail: 'Fassung 1 angelegt als Folgezielvereinbarung zu klein (Fassung 2)',
+    });
+  });
+
   it('stops at `until`', () => {
     const early = lifecycleEvents(h, { successor, until: '2024-03-01' });
     expect(early.at(-1)?.kind).toBe('ENTERED_INTO_FORCE');

@@ -48,14 +48,21 @@ const KIND_ORDER: readonly LifecycleEventKind[] = [
  */
 export function lifecycleEvents(history: AgreementHistory, options: { successor?: AgreementHistory | null; until?: IsoDate } = {}): LifecycleEvent[] {
   const successor = options.successor ?? null;
-  const events = [...recordedEvents(history), ...followUpEvents(successor), ...transitionEvents(history, successor, options.until)];
+  const events = [...recordedEvents(history), ...followUpEvents(history, successor), ...transitionEvents(history, successor, options.until)];
   return events.filter((e) => options.until === undefined || e.date <= options.until).sort(compareEvents);
 }
 
 function recordedEvents(history: AgreementHistory): LifecycleEvent[] {
   const created = history.versions
     .filter((v) => amendmentCreating(history, v.number) === undefined)
-    .map((v) => event(knownSince(history, v), 'CREATED', v.author, v.number, null, `Fassung ${v.number} angelegt`));
+    .map((v) => {
+      const origin = v.number === 1 ? history.followUpOf : null;
+      const detail =
+        origin !== null
+          ? `Fassung 1 angelegt als Folgezielvereinbarung zu ${origin.predecessorId} (Fassung ${origin.predecessorVersion})`
+          : `Fassung ${v.number} angelegt`;
+      return event(knownSince(history, v), 'CREATED', origin?.actor ?? v.author, v.number, null, detail);
+    });
   const frozen = history.freezes.map((f) =>
     event(f.frozenOn, 'FROZEN', f.actor, f.version, null, `Fassung ${f.version} zur Unterzeichnung festgeschrieben`),
   );
@@ -94,10 +101,14 @@ function amendmentDetail(history: AgreementHistory, a: Amendment): string {
   return `${what} (${a.source}), Fassung ${a.newVersion}, ${effective}`;
 }
 
-function followUpEvents(successor: AgreementHistory | null): LifecycleEvent[] {
+/** On the predecessor's timeline: who began the follow-up, and from which of its versions (when recorded). */
+function followUpEvents(history: AgreementHistory, successor: AgreementHistory | null): LifecycleEvent[] {
   const first = minDate(successor?.versions.map((v) => knownSince(successor, v)) ?? []);
   if (successor === null || first === null) return [];
-  return [event(first, 'FOLLOW_UP_CREATED', null, null, null, `Folgezielvereinbarung ${successor.agreementId} angelegt`)];
+  const origin = successor.followUpOf?.predecessorId === history.agreementId ? successor.followUpOf : null;
+  const from = origin !== null ? `, übernommen aus Fassung ${origin.predecessorVersion}` : '';
+  const detail = `Folgezielvereinbarung ${successor.agreementId} angelegt${from}`;
+  return [event(first, 'FOLLOW_UP_CREATED', origin?.actor ?? null, origin?.predecessorVersion ?? null, null, detail)];
 }
 
 function transitionEvents(history: AgreementHistory, successor: AgreementHistory | null, until: IsoDate | undefined): LifecycleEvent[] {

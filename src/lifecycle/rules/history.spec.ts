@@ -1,5 +1,5 @@
 import { buildValidityExtension } from './content-rules.js';
-import { effectiveSignatures, freezeDate, isActiveOn, knownSince, versionsKnownBy } from './history.js';
+import { effectiveSignatures, freezeDate, isActiveOn, knownSince, signaturesOfVersion, versionsKnownBy } from './history.js';
 import type { AgreementHistory, Amendment } from './lifecycle.types.js';
 import { history, signature, smallContent, version } from '../../../test/fixtures/lifecycle-fixtures.js';
 
@@ -60,6 +60,27 @@ describe('effectiveSignatures', () => {
     expect(isActiveOn(withdrawn, '2022-01-11')).toBe(false);
     expect(isActiveOn(withdrawn, '2022-02-28')).toBe(true);
     expect(isActiveOn(withdrawn, '2022-03-01')).toBe(false);
+  });
+});
+
+describe('signaturesOfVersion', () => {
+  const listed = (n: number) => signaturesOfVersion(chain, n).map((s) => [s.id, s.version, s.carriedOverFrom]);
+
+  it('lists a version’s own signatures unmarked', () => {
+    expect(listed(1)).toEqual([[s1.id, 1, null]]);
+    expect(listed(4)).toEqual([[s4.id, 4, null]]);
+  });
+
+  it('lists the signatures an extension carried over on the extended version, marked with the version signed, oldest first', () => {
+    expect(listed(2)).toEqual([
+      [s1.id, 1, 1],
+      [s2.id, 2, null],
+    ]);
+    expect(listed(3)).toEqual([
+      [s1.id, 1, 1],
+      [s2.id, 2, 2],
+      [s3.id, 3, null],
+    ]);
   });
 });
 

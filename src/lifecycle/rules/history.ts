@@ -1,5 +1,5 @@
 import { minDate } from '../../common/dates.js';
-import type { AgreementHistory, Amendment, IsoDate, LifecycleVersion, Signature } from './lifecycle.types.js';
+import type { AgreementHistory, Amendment, IsoDate, LifecycleVersion, Signature, VersionSignature } from './lifecycle.types.js';
 
 /** Read-only questions about a recorded history, shared by the rules, the status and the events. */
 
@@ -77,6 +77,16 @@ export function effectiveSignatures(history: AgreementHistory, versionNumber: nu
     current = extendedVersion(history, n);
   }
   return result;
+}
+
+/**
+ * The signatures listed on a version, in the order they were given: its own, and those a validity
+ * extension carried over (effectiveSignatures), each of those marked with the version signed.
+ */
+export function signaturesOfVersion(history: AgreementHistory, versionNumber: number): VersionSignature[] {
+  return effectiveSignatures(history, versionNumber)
+    .map((s) => ({ ...s, carriedOverFrom: s.version === versionNumber ? null : s.version }))
+    .sort((a, b) => a.signedOn.localeCompare(b.signedOn));
 }
 
 /** The version a validity extension amended, or null when the version is not an extension. */

@@ -2,7 +2,7 @@
 export * from './lifecycle.types.js';
 export * from './errors.js';
 export * from '../../common/dates.js';
-export { effectiveSignatures, freezeDate, isActiveOn, knownSince } from './history.js';
+export { effectiveSignatures, freezeDate, isActiveOn, knownSince, signaturesOfVersion } from './history.js';
 export * from './transitions.js';
 export * from './status.js';
 export * from './events.js';

@@ -58,6 +58,11 @@ export interface Signature {
   withdrawal: SignatureWithdrawal | null;
 }
 
+/** A signature as listed for one version: carriedOverFrom names the version signed when that is another one. */
+export interface VersionSignature extends Signature {
+  carriedOverFrom: number | null;
+}
+
 export interface Amendment {
   id: string;
   type: AmendmentType;
@@ -69,10 +74,21 @@ export interface Amendment {
   actor: string;
 }
 
+/** The recorded start of an agreement drafted as the follow-up of another. */
+export interface FollowUpOrigin {
+  predecessorId: string;
+  /** The predecessor's version it was carried over from. */
+  predecessorVersion: number;
+  createdOn: IsoDate;
+  source: string | null;
+  actor: string;
+}
+
 export interface AgreementHistory {
   agreementId: string;
   versions: LifecycleVersion[];
   freezes: Freeze[];
   signatures: Signature[];
   amendments: Amendment[];
+  followUpOf: FollowUpOrigin | null;
 }

@@ -130,7 +130,9 @@ describe('Soziale Wohnhilfen as a whole', () => {
     expect(s.parties.map((p) => p.party)).toEqual(['senias', 'senfin', ...DISTRICTS.map(([id]) => id)]);
   });
 
-  it('was a draft until it was frozen and signed on 12.01.2022', () => {
+  it('was not on record before its draft of 26.10.2021, then a draft until it was frozen and signed on 12.01.2022', () => {
+    expect(status('2021-10-25').state).toBe('NOT_YET_RECORDED');
+    expect(status('2021-10-26').state).toBe('DRAFT');
     expect(status('2022-01-11').state).toBe('DRAFT');
     expect(status('2022-01-12').state).toBe('IN_FORCE');
   });

@@ -36,9 +36,24 @@ describe('agreementStatus of an allParties agreement', () => {
   const h = signed();
 
   it('is a draft before the freeze and frozen before the first signature', () => {
-    expect(agreementStatus(h, '2023-12-31')).toMatchObject({ state: 'DRAFT', latestVersion: null, parties: [] });
+    expect(agreementStatus(h, '2024-01-01')).toMatchObject({ state: 'DRAFT', latestVersion: 1 });
     expect(agreementStatus(h, '2024-01-15')).toMatchObject({ state: 'DRAFT', latestVersion: 1 });
     expect(agreementStatus(h, '2024-02-02')).toMatchObject({ state: 'FROZEN', signatures: [] });
+  });
+
+  it('is not yet recorded, not a draft, before its first version was created', () => {
+    for (const asOf of ['1999-01-01', '2023-12-31']) {
+      expect(agreementStatus(h, asOf)).toMatchObject({ state: 'NOT_YET_RECORDED', latestVersion: null, validUntil: null, parties: [], missing: [] });
+      expect(agreementStatus(h, asOf, { party: 'mitte' })).toMatchObject({ state: 'NOT_YET_RECORDED', parties: [], missing: [] });
+    }
+  });
+
+  it('counts a version as existing from its earliest dated fact, not from the day it was stored', () => {
+    // Signed in 2024, entered into the register only in 2026.
+    const late = signed({ versions: [version(1, content, '2026-05-04')] });
+    expect(agreementStatus(late, '2024-01-31').state).toBe('NOT_YET_RECORDED');
+    expect(agreementStatus(late, '2024-02-01')).toMatchObject({ state: 'FROZEN', latestVersion: 1 });
+    expect(agreementStatus(late, '2024-03-01').state).toBe('IN_FORCE');
   });
 
   it('is not in force while one signature is missing', () => {
@@ -147,6 +162,9 @@ describe('validity extension', () => {
     expect(s.amendmentsApplied.map((a) => a.id)).toEqual(['a2']);
     expect(s.signatures).toHaveLength(5);
     expect(s.parties.every((p) => p.version === 2 && p.complete)).toBe(true);
+    // Listed for version 2, each names the version actually signed.
+    expect(s.parties.flatMap((p) => p.signatures).every((sig) => sig.version === 1 && sig.carriedOverFrom === 1)).toBe(true);
+    expect(agreementStatus(h, '2025-12-01').signatures.every((sig) => sig.carriedOverFrom === null)).toBe(true);
   });
 });
 

@@ -1,7 +1,7 @@
 import { type Binding, partyBindings } from './binding.js';
 import { addDays, daysBetween, isIsoDate } from '../../common/dates.js';
 import { LifecycleError } from './errors.js';
-import { effectiveSignatures, isActiveOn, latestFrozenBy, latestOf, partyInHistory, versionsKnownBy } from './history.js';
+import { effectiveSignatures, isActiveOn, latestFrozenBy, latestOf, partyInHistory, signaturesOfVersion, versionsKnownBy } from './history.js';
 import type { AgreementHistory, IsoDate, LifecycleVersion } from './lifecycle.types.js';
 import type { AgreementStatus, LifecycleState, PartyStatus } from './status.types.js';
 
@@ -10,7 +10,7 @@ export type { AgreementStatus, LifecycleState, MissingSignature, PartyStatus } f
 export interface StatusOptions {
   /** Report the state of this party (its binding, its missing roles) instead of the whole agreement. */
   party?: string | null;
-  /** The agreement whose document names this one as predecessor. */
+  /** The agreement whose latest version names this one as predecessor. */
   successor?: AgreementHistory | null;
   /** Overrides the predecessor named in the document. */
   predecessorId?: string | null;
@@ -26,7 +26,8 @@ interface Context {
 
 /**
  * The agreement's lifecycle as it stood on asOf; anything dated later is ignored.
- * State order: SUPERSEDED when the successor is in force; IN_FORCE while bound and
+ * State order: NOT_YET_RECORDED before the earliest day any version demonstrably existed
+ * (knownSince, not the day it was stored); SUPERSEDED when the successor is in force; IN_FORCE while bound and
  * asOf <= validUntil; EXPIRED once the period of the version that was in force is over;
  * otherwise SIGNING / FROZEN / DRAFT from the signatures and freezes recorded by asOf.
  * Two decisions beyond that order: a frozen agreement that never came into force is EXPIRED
@@ -43,7 +44,7 @@ export function agreementStatus(history: AgreementHistory, asOf: IsoDate, option
   const successor = successorView(options.successor ?? null, asOf, party);
   const successorInForce = successor?.state === 'IN_FORCE';
   const parties = (party !== null ? [party] : partyIds(ctx)).map((id) => partyStatus(ctx, id)).filter((p) => p !== null);
-  const scope = party !== null ? scopeOfParty(ctx, party, successorInForce) : scopeOfAgreement(ctx, successorInForce);
+  const scope = scopeOf(ctx, party, successorInForce);
   const inForce = scope.state === 'IN_FORCE' ? scope.binding : undefined;
   const validity = (inForce?.version ?? latestOf(ctx.known))?.content.validity ?? null;
   return {
@@ -84,9 +85,9 @@ export function expiringAgreements(histories: AgreementHistory[], withinDays: nu
     .sort((a, b) => (a.validUntil as string).localeCompare(b.validUntil as string) || a.agreementId.localeCompare(b.agreementId));
 }
 
-/** The agreement whose document (any version) names agreementId as its predecessor. */
+/** The agreement whose latest version names agreementId as its predecessor: the link successorId shows. */
 export function successorAmong(histories: readonly AgreementHistory[], agreementId: string): AgreementHistory | null {
-  return histories.find((h) => h.agreementId !== agreementId && h.versions.some((v) => v.content.predecessor === agreementId)) ?? null;
+  return histories.find((h) => h.agreementId !== agreementId && latestOf(h.versions)?.content.predecessor === agreementId) ?? null;
 }
 
 function context(history: AgreementHistory, asOf: IsoDate): Context {
@@ -102,6 +103,12 @@ function context(history: AgreementHistory, asOf: IsoDate): Context {
 interface Scope {
   state: LifecycleState;
   binding: Binding | undefined;
+}
+
+function scopeOf(ctx: Context, party: string | null, successorInForce: boolean): Scope {
+  // Nothing on record by then: neither a draft nor anything that could have superseded it.
+  if (ctx.known.length === 0) return { state: 'NOT_YET_RECORDED', binding: undefined };
+  return party !== null ? scopeOfParty(ctx, party, successorInForce) : scopeOfAgreement(ctx, successorInForce);
 }
 
 /** perDistrict: in force once one district is bound. (Under allParties all parties are bound together.) */
@@ -147,7 +154,7 @@ function partyStatus(ctx: Context, id: string): PartyStatus | null {
   const version = binding?.version ?? reportedVersion(ctx, id);
   const party = version?.content.parties.find((p) => p.id === id);
   if (version === undefined || party === undefined) return null;
-  const signatures = effectiveSignatures(ctx.history, version.number).filter((s) => s.party === id && isActiveOn(s, ctx.asOf));
+  const signatures = signaturesOfVersion(ctx.history, version.number).filter((s) => s.party === id && isActiveOn(s, ctx.asOf));
   const missing = party.signatoryRoles
     .filter((r) => !signatures.some((s) => s.role === r.id))
     .map((r) => ({ party: id, partyName: party.name, role: r.id, roleTitle: r.title }));

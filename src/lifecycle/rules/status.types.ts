@@ -1,8 +1,13 @@
 import type { PartyKind } from '../../documents/agreement.types.js';
-import type { Amendment, IsoDate, Signature } from './lifecycle.types.js';
+import type { Amendment, IsoDate, VersionSignature } from './lifecycle.types.js';
 
-/** The states an agreement can be in on a date; the GraphQL enum is registered from this object. */
+/**
+ * The states an agreement can be in on a date; the GraphQL enum is registered from this object.
+ * NOT_YET_RECORDED: no version of the agreement demonstrably existed by then (the earliest dated
+ * fact is later), so the register cannot say a draft existed.
+ */
 export const LifecycleState = {
+  NOT_YET_RECORDED: 'NOT_YET_RECORDED',
   DRAFT: 'DRAFT',
   FROZEN: 'FROZEN',
   SIGNING: 'SIGNING',
@@ -27,7 +32,8 @@ export interface PartyStatus {
   version: number;
   complete: boolean;
   boundSince: IsoDate | null;
-  signatures: Signature[];
+  /** Active on asOf on `version`; those carried over by a validity extension name the version signed. */
+  signatures: VersionSignature[];
   missing: MissingSignature[];
   /** false when no signature at all (on any version, withdrawn or not) is recorded for this party by asOf. */
   signingRecorded: boolean;
@@ -48,7 +54,7 @@ export interface AgreementStatus {
   /** Decided on or before asOf and effective by asOf. */
   amendmentsApplied: Amendment[];
   /** Active on asOf (signed by then, not withdrawn by then) on the version each party status reports on. */
-  signatures: Signature[];
+  signatures: VersionSignature[];
   missing: MissingSignature[];
   parties: PartyStatus[];
   predecessorId: string | null;
