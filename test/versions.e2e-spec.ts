@@ -145,6 +145,35 @@ describe('versioned agreement store over GraphQL', () => {
     expect(missing.errors![0].extensions!.code).toBe('NOT_FOUND');
   });
 
+  it('answers with the field changes and a note instead of a line diff when two versions differ in too many lines', async () => {
+    const withNotes = (lines: string[]) => sampleAgreementYaml('zeilen', `notes: |\n${lines.map((l) => `  ${l}\n`).join('')}`);
+    const numbered = Array.from({ length: 5000 }, (_, i) => `Zeile ${i} der Anmerkungen`);
+    const v1 = withNotes(numbered);
+    expect((await create(v1)).errors).toBeUndefined();
+    // Every line of the notes differs (about 100 KiB), then the same lines in reverse order.
+    expect((await save('zeilen', 1, withNotes(numbered.map((l) => `${l}, geändert`)))).errors).toBeUndefined();
+    expect((await save('zeilen', 2, withNotes([...numbered].reverse()))).errors).toBeUndefined();
+
+    const DIFF = `query($from: Int!, $to: Int!) { versionDiff(agreementId: "zeilen", from: $from, to: $to) { changes { path label kind } unified note } }`;
+    for (const [from, to] of [
+      [1, 2],
+      [1, 3],
+    ]) {
+      const res = await t.gql(DIFF, { from, to });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.versionDiff).toEqual({
+        changes: [{ path: '/notes', label: 'Anmerkungen', kind: 'CHANGED' }],
+        unified: null,
+        note: 'Zeilenvergleich ausgelassen, weil sich die Fassungen in zu vielen Zeilen unterscheiden; die Feldänderungen sind vollständig.',
+      });
+    }
+    // A small change in the same large document still gets its line diff.
+    expect((await save('zeilen', 3, withNotes([...numbered].reverse()).replace('targetValue: 90', 'targetValue: 95'))).errors).toBeUndefined();
+    const small = (await t.gql(DIFF, { from: 3, to: 4 })).data!.versionDiff;
+    expect(small.note).toBeNull();
+    expect(small.unified).toContain('-            targetValue: 90\n+            targetValue: 95');
+  });
+
   it('validates without storing and reports every problem with line, column and path', async () => {
     const bad = sampleAgreementYaml('kaputt')
       .replace('title: Kundenperspektive', 'titel: Kundenperspektive')

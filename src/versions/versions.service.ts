@@ -27,8 +27,14 @@ export interface VersionDiffResult {
   from: number;
   to: number;
   changes: FieldChange[];
-  unified: string;
+  /** null when the line diff was given up; `note` then says so. */
+  unified: string | null;
+  note: string | null;
 }
+
+/** Shown instead of a line diff that would cost too much; the field changes are complete either way. */
+export const LINE_DIFF_OMITTED_NOTE =
+  'Zeilenvergleich ausgelassen, weil sich die Fassungen in zu vielen Zeilen unterscheiden; die Feldänderungen sind vollständig.';
 
 /** The versioned agreement store: validation on the way in, immutable hash-chained versions. */
 @Injectable()
@@ -93,12 +99,14 @@ export class VersionsService {
     const after = rows.find((r) => r.number === to);
     if (!before) throw notFound(`version ${from} of agreement '${agreementId}'`);
     if (!after) throw notFound(`version ${to} of agreement '${agreementId}'`);
+    const unified = await unifiedYamlDiff(before.yaml, after.yaml, `${agreementId}@${from}.yaml`, `${agreementId}@${to}.yaml`);
     return {
       agreementId,
       from,
       to,
       changes: diffAgreements(before.content, after.content),
-      unified: unifiedYamlDiff(before.yaml, after.yaml, `${agreementId}@${from}.yaml`, `${agreementId}@${to}.yaml`),
+      unified,
+      note: unified === null ? LINE_DIFF_OMITTED_NOTE : null,
     };
   }
 

@@ -15,6 +15,12 @@ export class VersionDiffModel {
   @Field(() => [FieldChangeModel], { description: 'Items in lists are matched by id, not position.' })
   changes: FieldChangeModel[];
 
-  @Field({ description: 'Plain unified diff of the two YAML texts.' })
-  unified: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Plain unified diff of the two YAML texts; null when the versions differ in too many lines to align them (see note).',
+  })
+  unified: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the unified diff is missing, when it is; the field changes are complete either way.' })
+  note: string | null;
 }
