@@ -143,6 +143,17 @@ describe('HTTP limits', () => {
       expect(body.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: retryAfter });
       expect(await count(t, 'agreement_versions')).toBe(versions);
 
+      // The same caller with the header spelled otherwise, or with a fresh token, is the same caller.
+      const fresh = await t.token(EDITOR, '2h');
+      for (const authorization of [`bearer ${t.defaultToken}`, `Bearer  ${t.defaultToken} `, `Bearer ${fresh}`]) {
+        const again = await t.gql('{ agreements { id } }', {}, { as: null, headers: { authorization } });
+        expect({ authorization, status: again.status, code: again.errors?.[0]?.extensions?.code }).toEqual({
+          authorization,
+          status: 429,
+          code: 'RATE_LIMITED',
+        });
+      }
+
       const other = await t.gql('{ agreements { id } }', {}, { as: await t.token({ name: 'Rita Leser', roles: ['reader'] }) });
       expect(other.status).toBe(200);
       expect(other.data!.agreements).toEqual([{ id: 'haertung' }]);

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { authenticationOf } from './authenticate.js';
 
 /**
- * A fixed one-minute window per verified caller (per client address without a valid token, so
- * made-up tokens do not buy fresh windows), in memory.
+ * A fixed one-minute window per verified caller, keyed on the token's subject (per client address
+ * without a valid token, so made-up tokens do not buy fresh windows), in memory.
  * Each instance counts for itself: behind a balancer over n instances a caller gets up to n times
  * the limit, which is fine for protection against runaway clients, not for billing.
  */
@@ -40,13 +39,7 @@ export function rateLimit(perMinute: number, now: () => number = Date.now) {
 
 function keyOf(req: Request): string {
   const actor = authenticationOf(req)?.actor;
-  // The raw token is not kept in memory; the digest of the verified one identifies it.
-  if (actor)
-    return (
-      'token:' +
-      createHash('sha256')
-        .update(req.headers.authorization ?? '')
-        .digest('hex')
-    );
+  // Not the header: 'bearer T' and 'Bearer  T ' are the same token, and a fresh token of the same person is the same caller.
+  if (actor) return 'subject:' + actor.subject;
   return 'addr:' + (req.socket.remoteAddress ?? 'unknown');
 }
