@@ -61,6 +61,8 @@ export class AppModule {
             graphiql: limits.landingPage,
             // Apollo's default, stated because it matters: simple cross-site requests are refused.
             csrfPrevention: true,
+            // The query text is capped before (see createApp); this caps what the parser reads of it.
+            parseOptions: { maxTokens: limits.maxTokens },
             // Refused while validating, before any resolver or database work.
             validationRules: [depthLimitRule(limits.maxDepth), complexityLimitRule(limits.maxComplexity), aliasLimitRule(limits.maxAliases)],
             formatError: createFormatError(logger, limits.exposeErrorDetails),

@@ -34,9 +34,12 @@ const OTHER_EDITOR: TokenClaims = { name: 'Otto Fremd', subject: 'u-otto', roles
 
 const codeOf = (res: GraphQLResponse) => res.errors?.[0]?.extensions?.code;
 
-/** What a caller sees for a refused request: no data (a nullable field is null), one error, nothing in extensions but the code. */
+/**
+ * What a caller sees for a refused request: no data (none at all when refused before parsing, or a nullable field
+ * that is null), one error, nothing in extensions but the code.
+ */
 function expectRefused(res: GraphQLResponse, code: 'UNAUTHENTICATED' | 'FORBIDDEN') {
-  const data = res.data && Object.values(res.data).every((v) => v === null) ? null : res.data;
+  const data = !res.data || Object.values(res.data).every((v) => v === null) ? null : res.data;
   expect({ data, errors: res.errors?.length, extensions: res.errors?.[0]?.extensions }).toEqual({
     data: null,
     errors: 1,
@@ -253,6 +256,9 @@ describe('authentication, audit trail and CLI tokens (local key)', () => {
         // A refused token is not quietly read as "no token": it stays UNAUTHENTICATED.
         const expired = await open.token({ name: 'Rita Leser', roles: ['reader'] }, '-1h');
         expectRefused(await open.gql('{ agreements { id } }', {}, { as: expired }), 'UNAUTHENTICATED');
+        // Anonymous queries pass the token check, not the cap on the query text.
+        const huge = await open.gql(`{ agreements { ${'id '.repeat(30_000)}} }`, {}, { as: null });
+        expect({ status: huge.status, code: codeOf(huge) }).toEqual({ status: 413, code: 'QUERY_TOO_LARGE' });
       } finally {
         await open.close();
       }
@@ -494,7 +500,7 @@ describe('authentication with an OIDC identity provider', () => {
     idp.failing = true;
     try {
       const res = await create('oidc-ausfall', await idp.sign(fresh, EDITOR));
-      expect(res.data).toBeNull();
+      expect({ status: res.status, data: res.data ?? null }).toEqual({ status: 503, data: null });
       expect(res.errors![0].extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
       expect(JSON.stringify(res)).not.toContain('127.0.0.1');
     } finally {

@@ -124,6 +124,61 @@ describe('HTTP limits', () => {
     }
   });
 
+  it('refuses a request without a valid token before parsing it, and caps the query text and the tokens parsed', async () => {
+    const t = await appWith({});
+    try {
+      const post = (query: string, authorization?: string) =>
+        fetch(`${t.baseUrl}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+          body: JSON.stringify({ query }),
+        });
+      // 2.4 MB that never closes its braces: parsing it would end in a syntax error.
+      const broken = `{ agreements { ${'id '.repeat(800_000)}`;
+      const expired = await t.token(EDITOR, '-1h');
+      const { result: refusals, queries } = await countQueries(t, async () => {
+        const answers = [];
+        for (const authorization of [undefined, 'Bearer abc', `Bearer ${expired}`]) {
+          const res = await post(broken, authorization);
+          answers.push({ status: res.status, challenge: res.headers.get('www-authenticate'), body: await res.json() });
+        }
+        return answers;
+      });
+      const unauthenticated = (message: string) => ({
+        status: 401,
+        challenge: 'Bearer',
+        body: { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] },
+      });
+      expect(refusals).toEqual([
+        unauthenticated('a token is required'),
+        unauthenticated('the token was not accepted'),
+        unauthenticated('the token was not accepted'),
+      ]);
+      expect(queries).toBe(0);
+
+      // With a valid token the same text is refused for its size, still unparsed.
+      const sized = await post(broken, `Bearer ${t.defaultToken}`);
+      expect(sized.status).toBe(413);
+      expect(((await sized.json()) as GraphQLResponse).errors).toEqual([
+        {
+          message: `the query text has ${Buffer.byteLength(broken)} bytes, more than the limit of 65536; send documents as variables`,
+          extensions: { code: 'QUERY_TOO_LARGE', bytes: Buffer.byteLength(broken), limit: 65536 },
+        },
+      ]);
+      // Short enough, but more tokens than the parser reads (2000): refused with the same code, not parsed through.
+      const wide = await t.gql(`{ ${'a '.repeat(3000)}}`);
+      expect({ status: wide.status, errors: wide.errors }).toEqual({
+        status: 400,
+        errors: [
+          { message: 'the query has more than 2000 tokens, the limit; ask for fewer fields', extensions: { code: 'QUERY_TOO_LARGE', limit: 2000 } },
+        ],
+      });
+      expect((await t.gql('{ agreements { id } }')).status).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('limits requests per token and minute with 429, RATE_LIMITED and Retry-After; other tokens are still served', async () => {
     const t = await appWith({ RATE_LIMIT_PER_MINUTE: '5' });
     try {

@@ -8,6 +8,7 @@ import type { Logger } from '../common/logger.js';
 import { APP_CONFIG, APP_LOGGER } from '../common/tokens.js';
 import type { AppConfig } from '../config/config.js';
 import type { GraphQLContext } from '../graphql/context.js';
+import { refusalOf, type Authentication } from '../auth/authenticate.js';
 import { mayCallMutation } from '../auth/policy.js';
 import type { Actor } from '../common/actor.js';
 
@@ -31,16 +32,12 @@ export class AccessInterceptor implements NestInterceptor {
     const kind = info.parentType.name;
     if (kind !== 'Query' && kind !== 'Mutation') return next.handle();
 
-    if (ctx.authFailure === 'keys-unavailable') {
-      throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'token keys are unavailable; try again later');
-    }
-    if (ctx.authFailure) throw new AppError(ErrorCode.UNAUTHENTICATED, 'the token was not accepted');
-    if (kind === 'Query') {
-      if (!ctx.actor && !this.config.allowAnonymousRead) throw new AppError(ErrorCode.UNAUTHENTICATED, 'a token is required');
-      return next.handle();
-    }
-    const actor = ctx.actor;
-    if (!actor) throw new AppError(ErrorCode.UNAUTHENTICATED, 'a token is required');
+    // Normally refused before parsing already (refuseUnauthenticated in front of /graphql); checked here for every call.
+    const auth = (ctx.actor ? { actor: ctx.actor, failure: null } : { actor: null, failure: ctx.authFailure }) as Authentication;
+    const refused = refusalOf(auth, kind === 'Mutation' || !this.config.allowAnonymousRead);
+    if (refused) throw refused;
+    if (kind === 'Query') return next.handle();
+    const actor = ctx.actor!;
 
     const operation = info.fieldName;
     const args = gql.getArgs<Record<string, unknown>>();

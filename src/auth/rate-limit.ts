@@ -1,4 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
+import { AppError, ErrorCode } from '../common/app-error.js';
+import { refusalBody } from '../graphql/format-error.js';
 import { authenticationOf } from './authenticate.js';
 
 /**
@@ -26,14 +28,10 @@ export function rateLimit(perMinute: number, now: () => number = Date.now) {
     if (w.count <= perMinute) return next();
     const retryAfter = Math.max(1, Math.ceil((w.start + 60_000 - t) / 1000));
     res.setHeader('Retry-After', String(retryAfter));
-    res.status(429).json({
-      errors: [
-        {
-          message: `rate limit of ${perMinute} requests per minute exceeded; retry in ${retryAfter} s`,
-          extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter },
-        },
-      ],
+    const error = new AppError(ErrorCode.RATE_LIMITED, `rate limit of ${perMinute} requests per minute exceeded; retry in ${retryAfter} s`, {
+      retryAfterSeconds: retryAfter,
     });
+    res.status(429).json(refusalBody(error));
   };
 }
 
