@@ -19,6 +19,7 @@ import { AppErrorFilter } from './graphql/app-error.filter.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { createFormatError } from './graphql/format-error.js';
 import { aliasLimitRule, complexityLimitRule, depthLimitRule } from './graphql/limits/index.js';
+import { MAX_PAGE_SIZE } from './graphql/pagination.js';
 import { HealthController } from './health/health.controller.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { LifecycleRepository } from './lifecycle/lifecycle.repository.js';
@@ -64,7 +65,11 @@ export class AppModule {
             // The query text is capped before (see createApp); this caps what the parser reads of it.
             parseOptions: { maxTokens: limits.maxTokens },
             // Refused while validating, before any resolver or database work.
-            validationRules: [depthLimitRule(limits.maxDepth), complexityLimitRule(limits.maxComplexity), aliasLimitRule(limits.maxAliases)],
+            validationRules: [
+              depthLimitRule(limits.maxDepth),
+              complexityLimitRule(limits.maxComplexity, { maxPageSize: MAX_PAGE_SIZE }),
+              aliasLimitRule(limits.maxAliases),
+            ],
             formatError: createFormatError(logger, limits.exposeErrorDetails),
             context: async ({ req }: { req: Request }): Promise<GraphQLContext<Loaders>> => {
               // Normally done by the middleware in front of /graphql (see createApp).

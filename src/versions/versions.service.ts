@@ -118,9 +118,15 @@ export class VersionsService {
     return this.repository.findLatest(agreementId, m);
   }
 
-  /** The latest version of each given agreement (or of all agreements), in one query. */
-  latestVersions(agreementIds?: readonly string[]): Promise<VersionRow[]> {
+  /** The latest version of each given agreement, in one query. */
+  latestVersions(agreementIds: readonly string[]): Promise<VersionRow[]> {
     return this.repository.latestOf(agreementIds);
+  }
+
+  /** A page of agreements by id, each as its latest version, and how many agreements there are. */
+  async latestVersionsPage(page: { limit: number; offset: number }): Promise<{ rows: VersionRow[]; total: number }> {
+    const [rows, total] = await Promise.all([this.repository.latestPage(page.limit, page.offset), this.repository.countAgreements()]);
+    return { rows, total };
   }
 
   /** All versions of the given agreements in one query, oldest first. */
