@@ -19,6 +19,7 @@ import { AppErrorFilter } from './graphql/app-error.filter.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { createFormatError } from './graphql/format-error.js';
 import { aliasLimitRule, complexityLimitRule, depthLimitRule } from './graphql/limits/index.js';
+import { MAX_PAGE_SIZE } from './graphql/pagination.js';
 import { HealthController } from './health/health.controller.js';
 import { IntegrityModule } from './integrity/integrity.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
@@ -63,8 +64,14 @@ export class AppModule {
             graphiql: limits.landingPage,
             // Apollo's default, stated because it matters: simple cross-site requests are refused.
             csrfPrevention: true,
+            // The query text is capped before (see createApp); this caps what the parser reads of it.
+            parseOptions: { maxTokens: limits.maxTokens },
             // Refused while validating, before any resolver or database work.
-            validationRules: [depthLimitRule(limits.maxDepth), complexityLimitRule(limits.maxComplexity), aliasLimitRule(limits.maxAliases)],
+            validationRules: [
+              depthLimitRule(limits.maxDepth),
+              complexityLimitRule(limits.maxComplexity, { maxPageSize: MAX_PAGE_SIZE }),
+              aliasLimitRule(limits.maxAliases),
+            ],
             formatError: createFormatError(logger, limits.exposeErrorDetails),
             context: async ({ req }: { req: Request }): Promise<GraphQLContext<Loaders>> => {
               // Normally done by the middleware in front of /graphql (see createApp).

@@ -15,7 +15,8 @@ import { entities } from './entities.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
 import { rateLimit } from './auth/rate-limit.js';
 import { TOKEN_VERIFIER } from './auth/auth.module.js';
-import { authenticationMiddleware } from './auth/authenticate.js';
+import { authenticationMiddleware, refuseUnauthenticated } from './auth/authenticate.js';
+import { querySizeLimit } from './graphql/limits/index.js';
 import type { TokenVerifier } from './auth/tokens/index.js';
 
 export const LOADER_SUBJECT = 'system:agreements-folder';
@@ -120,5 +121,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource, logge
   app.useBodyParser('json', { limit: config.graphql.maxRequestBytes });
   app.use('/graphql', authenticationMiddleware(app.get<TokenVerifier>(TOKEN_VERIFIER)));
   app.use('/graphql', rateLimit(config.graphql.rateLimitPerMinute));
+  // Both before Apollo parses anything: parsing costs time in proportion to the query text.
+  app.use('/graphql', refuseUnauthenticated(config.allowAnonymousRead));
+  app.use('/graphql', querySizeLimit(config.graphql.maxQueryBytes));
   return app;
 }

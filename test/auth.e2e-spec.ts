@@ -27,16 +27,19 @@ const SAVE = `mutation($id: ID!, $base: Int!, $yaml: String!) {
 const READ = `query($id: ID!) { agreement(id: $id) { id title } }`;
 const AUDIT = `query($id: ID, $since: DateTime, $limit: Int) {
   auditLog(agreementId: $id, since: $since, limit: $limit) {
-    id at operation outcome subject name roles party agreementId version argsDigest } }`;
+    items { id at operation outcome subject name roles party agreementId version argsDigest } totalCount hasMore } }`;
 
 const EDITOR: TokenClaims = { name: 'Erika Muster', subject: 'u-erika', roles: ['senate-editor'], departments: ['senin'] };
 const OTHER_EDITOR: TokenClaims = { name: 'Otto Fremd', subject: 'u-otto', roles: ['senate-editor'], departments: ['senfin'] };
 
 const codeOf = (res: GraphQLResponse) => res.errors?.[0]?.extensions?.code;
 
-/** What a caller sees for a refused request: no data (a nullable field is null), one error, nothing in extensions but the code. */
+/**
+ * What a caller sees for a refused request: no data (none at all when refused before parsing, or a nullable field
+ * that is null), one error, nothing in extensions but the code.
+ */
 function expectRefused(res: GraphQLResponse, code: 'UNAUTHENTICATED' | 'FORBIDDEN') {
-  const data = res.data && Object.values(res.data).every((v) => v === null) ? null : res.data;
+  const data = !res.data || Object.values(res.data).every((v) => v === null) ? null : res.data;
   expect({ data, errors: res.errors?.length, extensions: res.errors?.[0]?.extensions }).toEqual({
     data: null,
     errors: 1,
@@ -192,7 +195,7 @@ describe('authentication, audit trail and CLI tokens (local key)', () => {
 
   describe('without a token', () => {
     it('refuses queries and mutations by default', async () => {
-      expectRefused(await t.gql('{ agreements { id } }', {}, { as: null }), 'UNAUTHENTICATED');
+      expectRefused(await t.gql('{ agreements { items { id } } }', {}, { as: null }), 'UNAUTHENTICATED');
       expectRefused(await t.gql(READ, { id: 'soziale-wohnhilfen' }, { as: null }), 'UNAUTHENTICATED');
       expectRefused(await t.gql(AUDIT, {}, { as: null }), 'UNAUTHENTICATED');
       expectRefused(await t.gql(CREATE, { yaml: sampleAgreementYaml('anonym') }, { as: null }), 'UNAUTHENTICATED');
@@ -232,9 +235,9 @@ describe('authentication, audit trail and CLI tokens (local key)', () => {
         const stored = await open.gql(CREATE, { yaml: sampleAgreementYaml('oeffentlich') }, { as: await open.token(EDITOR) });
         expect(stored.errors).toBeUndefined();
 
-        const list = await open.gql('{ agreements { id title } }', {}, { as: null });
+        const list = await open.gql('{ agreements { items { id title } } }', {}, { as: null });
         expect(list.errors).toBeUndefined();
-        expect(list.data!.agreements).toEqual([{ id: 'oeffentlich', title: 'Testvereinbarung Bürgerämter' }]);
+        expect(list.data!.agreements.items).toEqual([{ id: 'oeffentlich', title: 'Testvereinbarung Bürgerämter' }]);
         const one = await open.gql(READ, { id: 'oeffentlich' }, { as: null });
         expect(one.data!.agreement).toEqual({ id: 'oeffentlich', title: 'Testvereinbarung Bürgerämter' });
 
@@ -252,7 +255,10 @@ describe('authentication, audit trail and CLI tokens (local key)', () => {
 
         // A refused token is not quietly read as "no token": it stays UNAUTHENTICATED.
         const expired = await open.token({ name: 'Rita Leser', roles: ['reader'] }, '-1h');
-        expectRefused(await open.gql('{ agreements { id } }', {}, { as: expired }), 'UNAUTHENTICATED');
+        expectRefused(await open.gql('{ agreements { items { id } } }', {}, { as: expired }), 'UNAUTHENTICATED');
+        // Anonymous queries pass the token check, not the cap on the query text.
+        const huge = await open.gql(`{ agreements { items { ${'id '.repeat(30_000)}} } }`, {}, { as: null });
+        expect({ status: huge.status, code: codeOf(huge) }).toEqual({ status: 413, code: 'QUERY_TOO_LARGE' });
       } finally {
         await open.close();
       }
@@ -295,7 +301,7 @@ describe('authentication, audit trail and CLI tokens (local key)', () => {
 
       const res = await audit({ id: ID }, admin);
       expect(res.errors).toBeUndefined();
-      entries = res.data!.auditLog;
+      entries = res.data!.auditLog.items;
     });
 
     it('lists every authenticated attempt, newest first, with who, for whom, what and how it ended', () => {
@@ -325,14 +331,15 @@ describe('authentication, audit trail and CLI tokens (local key)', () => {
       expect(new Set(entries.map((e) => e.argsDigest)).size).toBe(4);
     });
 
-    it('filters by since and limit', async () => {
+    it('filters by since and pages by limit', async () => {
       const since = await audit({ id: ID, since: entries[2].at }, admin);
-      expect(since.data!.auditLog.map((e: Entry) => e.id)).toEqual(entries.slice(0, 3).map((e) => e.id));
+      expect(since.data!.auditLog.items.map((e: Entry) => e.id)).toEqual(entries.slice(0, 3).map((e) => e.id));
       const limited = await audit({ id: ID, limit: 2 }, admin);
-      expect(limited.data!.auditLog.map((e: Entry) => e.id)).toEqual(entries.slice(0, 2).map((e) => e.id));
-      expect(codeOf(await audit({ id: ID, limit: 0 }, admin))).toBe('BAD_INPUT');
+      expect(limited.data!.auditLog.items.map((e: Entry) => e.id)).toEqual(entries.slice(0, 2).map((e) => e.id));
+      expect(limited.data!.auditLog).toMatchObject({ totalCount: 5, hasMore: true });
+      expect(codeOf(await audit({ id: ID, limit: 101 }, admin))).toBe('BAD_INPUT');
       // The whole log, for admins, holds other agreements' entries too.
-      const all: Entry[] = (await audit({ limit: 1000 }, admin)).data!.auditLog;
+      const all: Entry[] = (await audit({ limit: 100 }, admin)).data!.auditLog.items;
       expect(all.map((e) => e.id)).toEqual(expect.arrayContaining(entries.map((e) => e.id)));
       expect(all.filter((e) => e.agreementId === 'audit-nachbar')).toMatchObject([{ operation: 'createAgreement', outcome: 'ok' }]);
     });
@@ -340,7 +347,7 @@ describe('authentication, audit trail and CLI tokens (local key)', () => {
     it('is open to the editors of the lead department for their agreements only', async () => {
       const own = await audit({ id: ID }, editor);
       expect(own.errors).toBeUndefined();
-      expect(own.data!.auditLog).toEqual(entries);
+      expect(own.data!.auditLog.items).toEqual(entries);
 
       expectRefused(await audit({}, editor), 'FORBIDDEN');
       const otherLead = await audit({ id: 'soziale-wohnhilfen' }, editor); // led by senias
@@ -368,7 +375,7 @@ describe('authentication, audit trail and CLI tokens (local key)', () => {
       expect(res.data!.createAgreement).toMatchObject({ author: 'Erika Muster (senate-editor senin)', changeNote: 'Verfasst von Mallory Fake' });
       const stored = await t.sql('SELECT author FROM agreement_versions WHERE agreement_id = $1', ['wer-schrieb']);
       expect(stored).toEqual([{ author: 'Erika Muster (senate-editor senin)' }]);
-      const [entry] = (await audit({ id: 'wer-schrieb' }, admin)).data!.auditLog;
+      const [entry] = (await audit({ id: 'wer-schrieb' }, admin)).data!.auditLog.items;
       expect(entry).toMatchObject({ subject: 'u-erika', name: 'Erika Muster', outcome: 'ok' });
 
       // The document format and the API have no place for an author at all.
@@ -494,7 +501,7 @@ describe('authentication with an OIDC identity provider', () => {
     idp.failing = true;
     try {
       const res = await create('oidc-ausfall', await idp.sign(fresh, EDITOR));
-      expect(res.data).toBeNull();
+      expect({ status: res.status, data: res.data ?? null }).toEqual({ status: 503, data: null });
       expect(res.errors![0].extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
       expect(JSON.stringify(res)).not.toContain('127.0.0.1');
     } finally {

@@ -57,12 +57,12 @@ describe('query limits, checked before anything runs', () => {
     // The lowest limit the configuration allows, so that the oldest fields of the schema suffice.
     const t = await appWith({ GRAPHQL_MAX_DEPTH: '2' });
     try {
-      await expectAnswered(t, '{ agreements { id title } }');
-      const direct = await refusedBeforeExecution(t, '{ agreements { latestVersion { number } } }', /depth 3 exceeds the limit of 2/);
+      await expectAnswered(t, '{ agreement(id: "haertung") { id title } }');
+      const direct = await refusedBeforeExecution(t, '{ agreement(id: "haertung") { latestVersion { number } } }', /depth 3 exceeds the limit of 2/);
       expect(direct.extensions).toMatchObject({ depth: 3, limit: 2 });
       const viaFragments = await refusedBeforeExecution(
         t,
-        '{ ...Q } fragment Q on Query { agreements { ...A } } fragment A on Agreement { latestVersion { number } }',
+        '{ ...Q } fragment Q on Query { agreement(id: "haertung") { ...A } } fragment A on Agreement { latestVersion { number } }',
         /depth 3 exceeds/,
       );
       expect(codes(direct, viaFragments)).toEqual(['QUERY_TOO_DEEP', 'QUERY_TOO_DEEP']);
@@ -74,11 +74,32 @@ describe('query limits, checked before anything runs', () => {
   it('refuses a query more complex than GRAPHQL_MAX_COMPLEXITY', async () => {
     const t = await appWith({ GRAPHQL_MAX_COMPLEXITY: '20' });
     try {
-      await expectAnswered(t, '{ agreements { id } }'); // 1 + 10 × 1
-      // 1 + 10 × 3: a list multiplies what is asked of each element.
-      const error = await refusedBeforeExecution(t, '{ agreements { id title leadDepartment } }', /complexity 31 exceeds the limit of 20/);
-      expect(error.extensions).toMatchObject({ complexity: 31, limit: 20 });
+      await expectAnswered(t, '{ agreements(limit: 10) { items { id } totalCount } }'); // 1 + (1 + 10 × 1) + 1
+      // 1 + (1 + 10 × 3): a page multiplies what is asked of each item.
+      const error = await refusedBeforeExecution(
+        t,
+        '{ agreements(limit: 10) { items { id title leadDepartment } } }',
+        /complexity 32 exceeds the limit of 20/,
+      );
+      expect(error.extensions).toMatchObject({ complexity: 32, limit: 20 });
+      // Without a limit a page holds 20 items: 1 + (1 + 20 × 1).
+      await refusedBeforeExecution(t, '{ agreements { items { id } } }', /complexity 22 exceeds the limit of 20/);
       expect(codes(error)).toEqual(['QUERY_TOO_COMPLEX']);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("weighs whole documents: every version of every agreement in 20 aliases is refused, one agreement's are answered", async () => {
+    const t = await appWith({});
+    try {
+      const dump = `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: agreements { items { versions { items { yaml content } } } }`).join(' ')} }`;
+      // Per alias 1 + (1 + 20 × (1 + (1 + 20 × (100 + 100)))) = 80042: pages of 20, and 100 for each document field.
+      const refused = await refusedBeforeExecution(t, dump, /complexity 1600840 exceeds the limit of 5000/);
+      expect(codes(refused)).toEqual(['QUERY_TOO_COMPLEX']);
+      // 1 + (1 + (1 + 20 × 100)) = 2003
+      const one = await expectAnswered(t, '{ agreement(id: "haertung") { versions { items { yaml } } } }');
+      expect(one.data!.agreement.versions.items).toEqual([{ yaml: sampleAgreementYaml('haertung') }]);
     } finally {
       await t.close();
     }
@@ -124,11 +145,66 @@ describe('HTTP limits', () => {
     }
   });
 
+  it('refuses a request without a valid token before parsing it, and caps the query text and the tokens parsed', async () => {
+    const t = await appWith({});
+    try {
+      const post = (query: string, authorization?: string) =>
+        fetch(`${t.baseUrl}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+          body: JSON.stringify({ query }),
+        });
+      // 2.4 MB that never closes its braces: parsing it would end in a syntax error.
+      const broken = `{ agreements { items { ${'id '.repeat(800_000)}`;
+      const expired = await t.token(EDITOR, '-1h');
+      const { result: refusals, queries } = await countQueries(t, async () => {
+        const answers = [];
+        for (const authorization of [undefined, 'Bearer abc', `Bearer ${expired}`]) {
+          const res = await post(broken, authorization);
+          answers.push({ status: res.status, challenge: res.headers.get('www-authenticate'), body: await res.json() });
+        }
+        return answers;
+      });
+      const unauthenticated = (message: string) => ({
+        status: 401,
+        challenge: 'Bearer',
+        body: { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] },
+      });
+      expect(refusals).toEqual([
+        unauthenticated('a token is required'),
+        unauthenticated('the token was not accepted'),
+        unauthenticated('the token was not accepted'),
+      ]);
+      expect(queries).toBe(0);
+
+      // With a valid token the same text is refused for its size, still unparsed.
+      const sized = await post(broken, `Bearer ${t.defaultToken}`);
+      expect(sized.status).toBe(413);
+      expect(((await sized.json()) as GraphQLResponse).errors).toEqual([
+        {
+          message: `the query text has ${Buffer.byteLength(broken)} bytes, more than the limit of 65536; send documents as variables`,
+          extensions: { code: 'QUERY_TOO_LARGE', bytes: Buffer.byteLength(broken), limit: 65536 },
+        },
+      ]);
+      // Short enough, but more tokens than the parser reads (2000): refused with the same code, not parsed through.
+      const wide = await t.gql(`{ ${'a '.repeat(3000)}}`);
+      expect({ status: wide.status, errors: wide.errors }).toEqual({
+        status: 400,
+        errors: [
+          { message: 'the query has more than 2000 tokens, the limit; ask for fewer fields', extensions: { code: 'QUERY_TOO_LARGE', limit: 2000 } },
+        ],
+      });
+      expect((await t.gql('{ agreements { items { id } } }')).status).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('limits requests per token and minute with 429, RATE_LIMITED and Retry-After; other tokens are still served', async () => {
     const t = await appWith({ RATE_LIMIT_PER_MINUTE: '5' });
     try {
       // The 5 requests of this minute: appWith used one to store an agreement.
-      for (let i = 0; i < 4; i++) expect((await t.gql('{ agreements { id } }')).status).toBe(200);
+      for (let i = 0; i < 4; i++) expect((await t.gql('{ agreements { items { id } } }')).status).toBe(200);
       const versions = await count(t, 'agreement_versions');
 
       const res = await fetch(`${t.baseUrl}/graphql`, {
@@ -143,9 +219,20 @@ describe('HTTP limits', () => {
       expect(body.errors![0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: retryAfter });
       expect(await count(t, 'agreement_versions')).toBe(versions);
 
-      const other = await t.gql('{ agreements { id } }', {}, { as: await t.token({ name: 'Rita Leser', roles: ['reader'] }) });
+      // The same caller with the header spelled otherwise, or with a fresh token, is the same caller.
+      const fresh = await t.token(EDITOR, '2h');
+      for (const authorization of [`bearer ${t.defaultToken}`, `Bearer  ${t.defaultToken} `, `Bearer ${fresh}`]) {
+        const again = await t.gql('{ agreements { items { id } } }', {}, { as: null, headers: { authorization } });
+        expect({ authorization, status: again.status, code: again.errors?.[0]?.extensions?.code }).toEqual({
+          authorization,
+          status: 429,
+          code: 'RATE_LIMITED',
+        });
+      }
+
+      const other = await t.gql('{ agreements { items { id } } }', {}, { as: await t.token({ name: 'Rita Leser', roles: ['reader'] }) });
       expect(other.status).toBe(200);
-      expect(other.data!.agreements).toEqual([{ id: 'haertung' }]);
+      expect(other.data!.agreements.items).toEqual([{ id: 'haertung' }]);
     } finally {
       await t.close();
     }
@@ -197,7 +284,7 @@ describe('production switches', () => {
       const res = await fetch(`${prod.baseUrl}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${reader}` },
-        body: JSON.stringify({ query: '{ agreements { id } }' }),
+        body: JSON.stringify({ query: '{ agreements { items { id } } }' }),
       });
       const text = await res.text();
       const body = JSON.parse(text);
@@ -209,8 +296,8 @@ describe('production switches', () => {
     } finally {
       await prod.sql('ALTER TABLE agreement_versions_x RENAME TO agreement_versions');
     }
-    const healed = await prod.gql('{ agreements { id } }', {}, { as: reader });
-    expect(healed.data!.agreements).toEqual([{ id: 'haertung' }]);
+    const healed = await prod.gql('{ agreements { items { id } } }', {}, { as: reader });
+    expect(healed.data!.agreements.items).toEqual([{ id: 'haertung' }]);
   });
 
   it('keeps the limit codes and figures in production, where other details of errors are dropped', async () => {
@@ -226,7 +313,7 @@ describe('production switches', () => {
   });
 
   it('answers an oversized or broken request body in production without stack trace', async () => {
-    for (const body of ['{"query": "{ agreements { id } }"', JSON.stringify({ query: '#'.repeat(4 * 1024 * 1024) })]) {
+    for (const body of ['{"query": "{ agreements { items { id } } }"', JSON.stringify({ query: '#'.repeat(4 * 1024 * 1024) })]) {
       const res = await fetch(`${prod.baseUrl}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${prod.defaultToken}` },
@@ -254,7 +341,7 @@ describe('CSRF prevention', () => {
     fetch(`${t.baseUrl}/graphql?query=${encodeURIComponent(query)}`, { headers: { authorization: `Bearer ${reader}`, ...headers } });
 
   it('refuses a simple GET without a preflight header, before anything runs', async () => {
-    const { result: res, queries } = await countQueries(t, () => get('{agreements{id}}'));
+    const { result: res, queries } = await countQueries(t, () => get('{agreements{items{id}}}'));
     expect(res.status).toBe(400);
     expect(await res.text()).toMatch(/Cross-Site Request Forgery/);
     expect(queries).toBe(0);
@@ -273,9 +360,9 @@ describe('CSRF prevention', () => {
   });
 
   it('lets the same GET through with apollo-require-preflight, but never a mutation over GET', async () => {
-    const res = await get('{agreements{id}}', { 'apollo-require-preflight': 'true' });
+    const res = await get('{agreements{items{id}}}', { 'apollo-require-preflight': 'true' });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ data: { agreements: [{ id: 'haertung' }] } });
+    expect(await res.json()).toEqual({ data: { agreements: { items: [{ id: 'haertung' }] } } });
 
     const versions = await count(t, 'agreement_versions');
     const yaml = JSON.stringify(sampleAgreementYaml('per-get'));

@@ -80,10 +80,18 @@ describe('hostile input', () => {
     expect(problemsOf(res)).toHaveLength(1);
   });
 
-  it('with the default limits, takes a document just under 1 MiB and refuses one just over it with a located problem', async () => {
-    const defaults = await startTestApp({ LOAD_AGREEMENTS: 'false' });
-    try {
-      const as = await defaults.token({ roles: ['senate-editor'], departments: ['senin'] });
+  describe('with the default limits', () => {
+    let defaults: TestApp;
+    let as: string;
+    beforeAll(async () => {
+      defaults = await startTestApp({ LOAD_AGREEMENTS: 'false' });
+      as = await defaults.token({ roles: ['senate-editor'], departments: ['senin'] });
+    });
+    afterAll(async () => {
+      await defaults.close();
+    });
+
+    it('takes a document just under 1 MiB and refuses one just over it with a located problem', async () => {
       const padded = (id: string, bytes: number) => {
         const base = sampleAgreementYaml(id, 'notes: ""\n');
         return base.replace('notes: ""', `notes: "${'ä'.repeat(Math.floor((bytes - Buffer.byteLength(base)) / 2))}"`);
@@ -96,8 +104,27 @@ describe('hostile input', () => {
       const refused = await defaults.gql(`mutation($y: String!) { createAgreement(yaml: $y) { number } }`, { y: over }, { as });
       expect(refused.status).toBe(200); // the body fits the request limit; the document limit refuses it, located
       expect(refused.errors![0].extensions!.problems[0]).toMatchObject({ code: 'too-large', line: 1, column: 1 });
-    } finally {
-      await defaults.close();
-    }
+    });
+
+    it('answers 1 MiB of unclosed quotes, one per line, with located problems and how many more there are', async () => {
+      const yaml = 'a: "x\n'.repeat(170_000);
+      const res = await defaults.gql(
+        `query($y: String!) { validateAgreement(yaml: $y) { valid problems { line column path code message } } }`,
+        { y: yaml },
+        { as },
+      );
+      expect(res.errors).toBeUndefined();
+      const { valid, problems } = res.data!.validateAgreement;
+      expect(valid).toBe(false);
+      expect(problems[0]).toEqual({
+        line: 1,
+        column: 4,
+        path: '/a',
+        code: 'yaml-syntax',
+        message: 'Missing closing "quote; opened here, still open at line 1',
+      });
+      expect(problems).toHaveLength(1001);
+      expect(problems[1000]).toMatchObject({ code: 'too-many-problems', message: '169000 more problems not shown' });
+    }, 180_000); // 1 MiB of YAML takes its time to parse on a busy machine; nothing here is about speed
   });
 });

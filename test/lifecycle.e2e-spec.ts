@@ -113,8 +113,10 @@ describe('lifecycle: the real case as shipped in agreements/', () => {
   });
 
   it('lists the events of the agreement with date, kind, actor and version', async () => {
-    const res = await t.gql(`{ agreement(id: "soziale-wohnhilfen") { successorId events { date kind version party actor } } }`);
-    const { events, successorId } = res.data!.agreement;
+    const res = await t.gql(`{ agreement(id: "soziale-wohnhilfen") { successorId events { items { date kind version party actor } hasMore } } }`);
+    const { events: page, successorId } = res.data!.agreement;
+    expect(page.hasMore).toBe(false);
+    const events = page.items;
     expect(successorId).toBe('soziale-wohnhilfen-2026');
     const story = events.map(
       (e: { date: string; kind: string; version: number | null; party: string | null }) =>
@@ -133,11 +135,19 @@ describe('lifecycle: the real case as shipped in agreements/', () => {
     expect(events.map((e: { date: string }) => e.date)).toEqual([...events.map((e: { date: string }) => e.date)].sort());
     expect(events.find((e: { kind: string }) => e.kind === 'FROZEN').actor).toMatch(/agreements/);
     expect(events.find((e: { kind: string }) => e.kind === 'FOLLOW_UP_CREATED').actor).toMatch(/agreements/);
+
+    // A page of them: the same events, in the same order.
+    const paged = await t.gql(`{ agreement(id: "soziale-wohnhilfen") { events(limit: 2, offset: 1) { items { date kind } totalCount hasMore } } }`);
+    expect(paged.data!.agreement.events).toEqual({
+      items: events.slice(1, 3).map(({ date, kind }: any) => ({ date, kind })),
+      totalCount: events.length,
+      hasMore: events.length > 3,
+    });
   });
 
   it('says each signer of Neukölln once, by the role title the council paper gives in place of a name', async () => {
-    const res = await t.gql(`{ agreement(id: "soziale-wohnhilfen") { events { kind detail } } }`);
-    const signed = res.data!.agreement.events.filter((e: { kind: string }) => e.kind === 'SIGNED').map((e: { detail: string }) => e.detail);
+    const res = await t.gql(`{ agreement(id: "soziale-wohnhilfen") { events(limit: 100) { items { kind detail } } } }`);
+    const signed = res.data!.agreement.events.items.filter((e: { kind: string }) => e.kind === 'SIGNED').map((e: { detail: string }) => e.detail);
     expect(signed.sort()).toEqual([
       'Bezirksamt Neukölln: Für Finanzen zuständiges Bezirksamtsmitglied (Name in der Drucksache nicht genannt) hat unterzeichnet',
       'Bezirksamt Neukölln: Für Soziales zuständiges Bezirksamtsmitglied (Name in der Drucksache nicht genannt) hat unterzeichnet',
@@ -288,8 +298,8 @@ describe('lifecycle: an all-parties agreement signed completely', () => {
   });
 
   it('withdraws a wrongly recorded signature with a reason and keeps it in the history', async () => {
-    const list = await t.gql(`{ agreement(id: "alle-parteien") { signatures { id role withdrawal { reason } } } }`);
-    const finanzen = list.data!.agreement.signatures.find((s: { role: string }) => s.role === 'finanzen');
+    const list = await t.gql(`{ agreement(id: "alle-parteien") { signatures { items { id role withdrawal { reason } } } } }`);
+    const finanzen = list.data!.agreement.signatures.items.find((s: { role: string }) => s.role === 'finanzen');
     const res = await t.gql(
       `mutation($input: WithdrawSignatureInput!) { withdrawSignature(input: $input) { role withdrawal { withdrawnOn reason actor } } }`,
       { input: { signatureId: finanzen.id, withdrawnOn: '2024-04-01', reason: 'Falsche Person erfasst' } },
@@ -304,8 +314,9 @@ describe('lifecycle: an all-parties agreement signed completely', () => {
     // History is not rewritten: in force in March, signing again from the withdrawal on.
     expect((await status('2024-03-20')).state).toBe('IN_FORCE');
     expect((await status('2024-04-02')).state).toBe('SIGNING');
-    const again = await t.gql(`{ agreement(id: "alle-parteien") { signatures { role withdrawal { reason } } } }`);
-    expect(again.data!.agreement.signatures).toHaveLength(3);
+    const again = await t.gql(`{ agreement(id: "alle-parteien") { signatures { items { role withdrawal { reason } } totalCount } } }`);
+    expect(again.data!.agreement.signatures.items).toHaveLength(3);
+    expect(again.data!.agreement.signatures.totalCount).toBe(3);
 
     const future = await sign(mitte, { party: 'mitte', role: 'finanzen', personName: 'Moritz Mitte', signedOn: '2999-01-01' });
     expect(future.errors![0].extensions!.code).toBe('BAD_INPUT');
@@ -448,10 +459,15 @@ describe('lifecycle: an all-parties agreement signed completely', () => {
   });
 
   it('lists agreements expiring within a number of days', async () => {
-    const res = await t.gql(`{ expiringAgreements(withinDays: 60, asOf: "2026-11-15") { agreementId validUntil daysUntilExpiry } }`);
-    expect(res.data!.expiringAgreements).toEqual([{ agreementId: 'alle-parteien', validUntil: '2026-12-31', daysUntilExpiry: 46 }]);
-    const none = await t.gql(`{ expiringAgreements(withinDays: 30, asOf: "2026-11-15") { agreementId } }`);
-    expect(none.data!.expiringAgreements).toEqual([]);
+    const res = await t.gql(
+      `{ expiringAgreements(withinDays: 60, asOf: "2026-11-15") { items { agreementId validUntil daysUntilExpiry } totalCount } }`,
+    );
+    expect(res.data!.expiringAgreements).toEqual({
+      items: [{ agreementId: 'alle-parteien', validUntil: '2026-12-31', daysUntilExpiry: 46 }],
+      totalCount: 1,
+    });
+    const none = await t.gql(`{ expiringAgreements(withinDays: 30, asOf: "2026-11-15") { items { agreementId } } }`);
+    expect(none.data!.expiringAgreements.items).toEqual([]);
   });
 });
 

@@ -58,7 +58,7 @@ describe('versioned agreement store over GraphQL', () => {
     expect(await versionCount('buergeraemter')).toBe(3);
 
     const read = await t.gql(
-      `{ agreement(id: "buergeraemter") { id title latestVersion { number } versions { number yaml } version(number: 2) { yaml changeNote } } }`,
+      `{ agreement(id: "buergeraemter") { id title latestVersion { number } versions { items { number yaml } } version(number: 2) { yaml changeNote } } }`,
     );
     expect(read.data!.agreement).toMatchObject({
       id: 'buergeraemter',
@@ -66,7 +66,7 @@ describe('versioned agreement store over GraphQL', () => {
       latestVersion: { number: 3 },
       version: { yaml: v2yaml, changeNote: 'Zielwert angehoben' },
     });
-    expect(read.data!.agreement.versions.map((v: { yaml: string }) => v.yaml)).toEqual([v1yaml, v2yaml, v3yaml]);
+    expect(read.data!.agreement.versions.items.map((v: { yaml: string }) => v.yaml)).toEqual([v1yaml, v2yaml, v3yaml]);
   });
 
   it('reports a save identical in content to the latest version instead of storing it twice', async () => {
@@ -145,6 +145,35 @@ describe('versioned agreement store over GraphQL', () => {
     expect(missing.errors![0].extensions!.code).toBe('NOT_FOUND');
   });
 
+  it('answers with the field changes and a note instead of a line diff when two versions differ in too many lines', async () => {
+    const withNotes = (lines: string[]) => sampleAgreementYaml('zeilen', `notes: |\n${lines.map((l) => `  ${l}\n`).join('')}`);
+    const numbered = Array.from({ length: 5000 }, (_, i) => `Zeile ${i} der Anmerkungen`);
+    const v1 = withNotes(numbered);
+    expect((await create(v1)).errors).toBeUndefined();
+    // Every line of the notes differs (about 100 KiB), then the same lines in reverse order.
+    expect((await save('zeilen', 1, withNotes(numbered.map((l) => `${l}, geändert`)))).errors).toBeUndefined();
+    expect((await save('zeilen', 2, withNotes([...numbered].reverse()))).errors).toBeUndefined();
+
+    const DIFF = `query($from: Int!, $to: Int!) { versionDiff(agreementId: "zeilen", from: $from, to: $to) { changes { path label kind } unified note } }`;
+    for (const [from, to] of [
+      [1, 2],
+      [1, 3],
+    ]) {
+      const res = await t.gql(DIFF, { from, to });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.versionDiff).toEqual({
+        changes: [{ path: '/notes', label: 'Anmerkungen', kind: 'CHANGED' }],
+        unified: null,
+        note: 'Zeilenvergleich ausgelassen, weil sich die Fassungen in zu vielen Zeilen unterscheiden; die Feldänderungen sind vollständig.',
+      });
+    }
+    // A small change in the same large document still gets its line diff.
+    expect((await save('zeilen', 3, withNotes([...numbered].reverse()).replace('targetValue: 90', 'targetValue: 95'))).errors).toBeUndefined();
+    const small = (await t.gql(DIFF, { from: 3, to: 4 })).data!.versionDiff;
+    expect(small.note).toBeNull();
+    expect(small.unified).toContain('-            targetValue: 90\n+            targetValue: 95');
+  });
+
   it('validates without storing and reports every problem with line, column and path', async () => {
     const bad = sampleAgreementYaml('kaputt')
       .replace('title: Kundenperspektive', 'titel: Kundenperspektive')
@@ -172,6 +201,44 @@ describe('versioned agreement store over GraphQL', () => {
     expect(await versionCount('kaputt')).toBe(0);
   });
 
+  it('answers every list a page at a time, with the total and whether more follow', async () => {
+    for (const id of ['seite-a', 'seite-b', 'seite-c']) expect((await create(sampleAgreementYaml(id))).errors).toBeUndefined();
+    const v1 = sampleAgreementYaml('seite-b');
+    expect((await save('seite-b', 1, v1.replace('targetValue: 90', 'targetValue: 91'))).errors).toBeUndefined();
+    expect((await save('seite-b', 2, v1.replace('targetValue: 90', 'targetValue: 92'))).errors).toBeUndefined();
+
+    const all = (await t.gql(`{ agreements(limit: 100) { items { id } totalCount hasMore } }`)).data!.agreements;
+    expect(all.hasMore).toBe(false);
+    expect(all.totalCount).toBe(all.items.length);
+    const ids: string[] = all.items.map((a: { id: string }) => a.id);
+    expect(ids).toEqual([...ids].sort());
+    const at = ids.indexOf('seite-a');
+
+    const PAGE = `query($limit: Int!, $offset: Int!) { agreements(limit: $limit, offset: $offset) {
+      items { id versions(limit: 2, offset: 1) { items { number } totalCount hasMore } } totalCount hasMore } }`;
+    const page = await t.gql(PAGE, { limit: 2, offset: at + 1 });
+    expect(page.errors).toBeUndefined();
+    expect(page.data!.agreements).toEqual({
+      items: [
+        { id: 'seite-b', versions: { items: [{ number: 2 }, { number: 3 }], totalCount: 3, hasMore: false } },
+        { id: 'seite-c', versions: { items: [], totalCount: 1, hasMore: false } },
+      ],
+      totalCount: ids.length,
+      hasMore: at + 3 < ids.length,
+    });
+    const countOnly = await t.gql(`{ agreement(id: "seite-b") { versions(limit: 0) { items { number } totalCount hasMore } } }`);
+    expect(countOnly.data!.agreement.versions).toEqual({ items: [], totalCount: 3, hasMore: true });
+
+    for (const [limit, offset] of [
+      [101, 0],
+      [-1, 0],
+      [10, -1],
+    ]) {
+      const refused = await t.gql(PAGE, { limit, offset });
+      expect(refused.errors![0].extensions).toEqual({ code: 'BAD_INPUT', maxLimit: 100 });
+    }
+  });
+
   it('reads lists of agreements and their versions with a fixed number of queries, however many there are', async () => {
     const queriesFor = async (query: string) => {
       const original = t.dataSource.logger;
@@ -185,14 +252,14 @@ describe('versioned agreement store over GraphQL', () => {
       }
       return count;
     };
-    const list = `{ agreements { id title latestVersion { number frozenOn amendment { type } } versions { number author signatures { id carriedOverFrom } }
-      v1: version(number: 1) { contentHash } status { state parties { party } } events { kind } signatures { id } successorId } }`;
+    const list = `{ agreements { items { id title latestVersion { number frozenOn amendment { type } } versions { items { number author signatures { id carriedOverFrom } } }
+      v1: version(number: 1) { contentHash } status { state parties { party } } events { items { kind } } signatures { items { id } } successorId } } }`;
     const before = await queriesFor(list);
     for (let i = 0; i < 5; i++) await create(sampleAgreementYaml(`viele-${i}`));
     const after = await queriesFor(list);
     expect(after).toBe(before);
-    // agreements, versions, the five history tables, successors: a fixed handful, never one per agreement.
-    expect(after).toBeLessThanOrEqual(8);
+    // agreements and their count, versions, the five history tables, successors: a fixed handful, never one per agreement.
+    expect(after).toBeLessThanOrEqual(9);
   });
 
   it('serves exactly the committed GraphQL contract (schema/schema.graphql)', async () => {

@@ -8,6 +8,8 @@ export interface AuditFilter {
   agreementId?: string | null;
   since?: Date | null;
   limit: number;
+  /** Entries to skip, newest first. */
+  offset?: number;
 }
 
 /** The append-only audit log: rows go in, and come out newest first. */
@@ -19,10 +21,26 @@ export class AuditRepository {
     await m.getRepository(AuditRow).insert(row);
   }
 
-  list(filter: AuditFilter): Promise<AuditRow[]> {
+  async list(filter: AuditFilter): Promise<AuditRow[]> {
+    // A limit of 0 would mean no limit to the query builder.
+    if (filter.limit === 0) return [];
+    return this.matching(filter)
+      .orderBy('a.at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .offset(filter.offset ?? 0)
+      .limit(filter.limit)
+      .getMany();
+  }
+
+  /** How many entries match, whatever the limit. */
+  count(filter: Omit<AuditFilter, 'limit' | 'offset'>): Promise<number> {
+    return this.matching(filter).getCount();
+  }
+
+  private matching(filter: Omit<AuditFilter, 'limit' | 'offset'>) {
     const qb = this.dataSource.getRepository(AuditRow).createQueryBuilder('a');
     if (filter.agreementId) qb.andWhere('a.agreementId = :id', { id: filter.agreementId });
     if (filter.since) qb.andWhere('a.at >= :since', { since: filter.since });
-    return qb.orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC').limit(filter.limit).getMany();
+    return qb;
   }
 }

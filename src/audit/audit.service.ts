@@ -44,6 +44,12 @@ export class AuditService {
   list(filter: AuditFilter): Promise<AuditRow[]> {
     return this.repository.list(filter);
   }
+
+  /** A page of the log, newest first, and how many entries match. */
+  async page(filter: AuditFilter & { offset: number }): Promise<{ rows: AuditRow[]; total: number }> {
+    const [rows, total] = await Promise.all([this.repository.list(filter), this.repository.count(filter)]);
+    return { rows, total };
+  }
 }
 
 /**

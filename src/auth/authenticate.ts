@@ -1,5 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Actor, AuthFailure } from '../common/actor.js';
+import { AppError, ErrorCode } from '../common/app-error.js';
+import { refusalBody } from '../graphql/format-error.js';
 import { TokenError, TokenKeysUnavailableError, type TokenVerifier } from './tokens/index.js';
 
 export type Authentication =
@@ -37,4 +39,38 @@ export function authenticationMiddleware(verifier: TokenVerifier) {
 
 export function authenticationOf(req: Request): Authentication | undefined {
   return (req as WithAuth)[AUTH_ON_REQUEST];
+}
+
+/** Why a request may go no further, or null: a refused token, unavailable token keys, or no token where one is required. */
+export function refusalOf(auth: Authentication, tokenRequired: boolean): AppError | null {
+  if (auth.failure === 'keys-unavailable') return new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'token keys are unavailable; try again later');
+  // One answer for every reason, so that a caller learns nothing about what was wrong with the token.
+  if (auth.failure) return new AppError(ErrorCode.UNAUTHENTICATED, 'the token was not accepted');
+  if (!auth.actor && tokenRequired) return new AppError(ErrorCode.UNAUTHENTICATED, 'a token is required');
+  return null;
+}
+
+/**
+ * Refuses a GraphQL request with a refused token, or without a token where reading needs one, before its query is
+ * parsed: an anonymous 3 MiB query otherwise costs parsing and validation first. Without a token and with anonymous
+ * reading on, the request goes on; the access check refuses its mutations. A GET without a query (the landing page)
+ * is no operation and goes on too.
+ */
+export function refuseUnauthenticated(allowAnonymousRead: boolean) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const auth = authenticationOf(req);
+    const refused = auth && carriesOperation(req) ? refusalOf(auth, !allowAnonymousRead) : null;
+    if (!refused) return next();
+    if (refused.code === ErrorCode.SERVICE_UNAVAILABLE) {
+      res.status(503).json(refusalBody(refused));
+      return;
+    }
+    res.setHeader('WWW-Authenticate', 'Bearer');
+    res.status(401).json(refusalBody(refused));
+  };
+}
+
+function carriesOperation(req: Request): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return true;
+  return req.query.query !== undefined || req.query.extensions !== undefined;
 }

@@ -6,7 +6,13 @@ import { rateLimit } from './rate-limit.js';
 const actor: Actor = { subject: 's', name: 'N', roles: ['reader'], departments: [], district: null, body: null };
 
 /** A request as the authentication middleware leaves it: verified (token) or not. */
-function call(limiter: ReturnType<typeof rateLimit>, token: string | null, verified: boolean, address = '10.0.0.1') {
+function call(
+  limiter: ReturnType<typeof rateLimit>,
+  token: string | null,
+  verified: boolean,
+  address = '10.0.0.1',
+  authorization = `Bearer ${token}`,
+) {
   const res = { statusCode: 200, headers: {} as Record<string, string>, body: undefined as unknown };
   const response = {
     setHeader: (k: string, v: string) => (res.headers[k] = v),
@@ -14,9 +20,11 @@ function call(limiter: ReturnType<typeof rateLimit>, token: string | null, verif
     json: (body: unknown) => (res.body = body),
   } as unknown as Response;
   const req = {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
+    headers: token ? { authorization } : {},
     socket: { remoteAddress: address },
-    [AUTH_ON_REQUEST]: verified ? { actor, failure: null } : { actor: null, failure: token ? 'bad-signature' : null },
+    [AUTH_ON_REQUEST]: verified
+      ? { actor: { ...actor, subject: `sub-${token}` }, failure: null }
+      : { actor: null, failure: token ? 'bad-signature' : null },
   } as unknown as Request;
   let passed = false;
   limiter(req, response, () => (passed = true));
@@ -38,6 +46,15 @@ describe('rateLimit', () => {
     expect(call(limiter, 'a', true).headers['Retry-After']).toBe('30');
     now += 30_000;
     expect(call(limiter, 'a', true).passed).toBe(true);
+  });
+
+  it('counts a verified caller by its subject, however the header is spelled', () => {
+    const limiter = rateLimit(3, () => 0);
+    expect(call(limiter, 'a', true, '10.0.0.1', 'Bearer a').passed).toBe(true);
+    expect(call(limiter, 'a', true, '10.0.0.2', 'bearer a').passed).toBe(true);
+    expect(call(limiter, 'a', true, '10.0.0.3', 'Bearer  a ').passed).toBe(true);
+    expect(call(limiter, 'a', true, '10.0.0.4', 'BEARER\ta').passed).toBe(false);
+    expect(call(limiter, 'b', true).passed).toBe(true);
   });
 
   it('counts requests without a valid token by client address, so made-up tokens buy no fresh window', () => {

@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { AppError, ErrorCode } from '../common/app-error.js';
+import { refusalBody } from '../graphql/format-error.js';
 import { authenticationOf } from './authenticate.js';
 
 /**
- * A fixed one-minute window per verified caller (per client address without a valid token, so
- * made-up tokens do not buy fresh windows), in memory.
+ * A fixed one-minute window per verified caller, keyed on the token's subject (per client address
+ * without a valid token, so made-up tokens do not buy fresh windows), in memory.
  * Each instance counts for itself: behind a balancer over n instances a caller gets up to n times
  * the limit, which is fine for protection against runaway clients, not for billing.
  */
@@ -27,26 +28,16 @@ export function rateLimit(perMinute: number, now: () => number = Date.now) {
     if (w.count <= perMinute) return next();
     const retryAfter = Math.max(1, Math.ceil((w.start + 60_000 - t) / 1000));
     res.setHeader('Retry-After', String(retryAfter));
-    res.status(429).json({
-      errors: [
-        {
-          message: `rate limit of ${perMinute} requests per minute exceeded; retry in ${retryAfter} s`,
-          extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter },
-        },
-      ],
+    const error = new AppError(ErrorCode.RATE_LIMITED, `rate limit of ${perMinute} requests per minute exceeded; retry in ${retryAfter} s`, {
+      retryAfterSeconds: retryAfter,
     });
+    res.status(429).json(refusalBody(error));
   };
 }
 
 function keyOf(req: Request): string {
   const actor = authenticationOf(req)?.actor;
-  // The raw token is not kept in memory; the digest of the verified one identifies it.
-  if (actor)
-    return (
-      'token:' +
-      createHash('sha256')
-        .update(req.headers.authorization ?? '')
-        .digest('hex')
-    );
+  // Not the header: 'bearer T' and 'Bearer  T ' are the same token, and a fresh token of the same person is the same caller.
+  if (actor) return 'subject:' + actor.subject;
   return 'addr:' + (req.socket.remoteAddress ?? 'unknown');
 }

@@ -4,7 +4,7 @@ describe('loadConfig', () => {
   it('has working defaults', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ port: 3000, databaseUrl: null, maxDocumentBytes: 1048576, allowAnonymousRead: false, oidc: null, production: false });
-    expect(c.graphql).toMatchObject({ introspection: true, landingPage: true, maxRequestBytes: 3 * 1048576 });
+    expect(c.graphql).toMatchObject({ introspection: true, landingPage: true, maxRequestBytes: 3 * 1048576, maxQueryBytes: 65536, maxTokens: 2000 });
     expect(c.dataDir).toMatch(/\.data$/);
   });
 

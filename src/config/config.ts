@@ -29,6 +29,10 @@ export interface AppConfig {
     maxComplexity: number;
     maxAliases: number;
     maxRequestBytes: number;
+    /** Longest query text, before parsing; documents travel as variables and do not count. */
+    maxQueryBytes: number;
+    /** Most tokens the parser reads; also bounds the nesting it recurses into. */
+    maxTokens: number;
     rateLimitPerMinute: number;
   };
 }
@@ -136,6 +140,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxAliases: int('GRAPHQL_MAX_ALIASES', 30, 0, 1000),
       // A document of the largest size still fits once JSON-escaped, with room for the rest of the request.
       maxRequestBytes: int('MAX_REQUEST_BYTES', 3 * maxDocumentBytes, 16 * 1024, 256 * 1024 * 1024),
+      maxQueryBytes: int('GRAPHQL_MAX_QUERY_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
+      // graphql-js parses nesting by recursion: some 2000 levels of braces (4000 tokens) exhaust the stack.
+      maxTokens: int('GRAPHQL_MAX_TOKENS', 2000, 100, 3000),
       rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     },
   };

@@ -64,10 +64,13 @@ function compareObjects(walk: Walk, before: Record<string, unknown>, after: Reco
 function compareIdLists(walk: Walk, before: IdItem[], after: IdItem[], place: Place): void {
   const beforeIds = before.map((item) => item.id);
   const afterIds = after.map((item) => item.id);
+  // Positions by id: a list of thousands of standards must not cost a search per item.
+  const beforeAt = new Map(beforeIds.map((id, i) => [id, i]));
+  const afterAt = new Map(afterIds.map((id, i) => [id, i]));
   recordReordering(walk, beforeIds, afterIds, place);
   for (const id of mergeOrder(beforeIds, afterIds)) {
-    const b = beforeIds.indexOf(id);
-    const a = afterIds.indexOf(id);
+    const b = beforeAt.get(id) ?? -1;
+    const a = afterAt.get(id) ?? -1;
     const inner = { before: [...place.before, b], after: [...place.after, a] };
     if (a < 0) record(walk, 'removed', inner, before[b], null);
     else if (b < 0) record(walk, 'added', inner, null, after[a]);
@@ -76,8 +79,9 @@ function compareIdLists(walk: Walk, before: IdItem[], after: IdItem[], place: Pl
 }
 
 function recordReordering(walk: Walk, beforeIds: string[], afterIds: string[], place: Place): void {
-  const common = beforeIds.filter((id) => afterIds.includes(id));
-  const commonAfter = afterIds.filter((id) => beforeIds.includes(id));
+  const [inBefore, inAfter] = [new Set(beforeIds), new Set(afterIds)];
+  const common = beforeIds.filter((id) => inAfter.has(id));
+  const commonAfter = afterIds.filter((id) => inBefore.has(id));
   if (isDeepStrictEqual(common, commonAfter)) return;
   const path = formatPointer(place.after);
   const label = [labelForPath(walk.afterDoc, path), ORDER_LABEL].filter(Boolean).join(LABEL_SEPARATOR);
@@ -95,19 +99,19 @@ function record(walk: Walk, kind: ChangeKind, place: Place, before: unknown, aft
  * it followed there, so a removal is reported where it stood.
  */
 function mergeOrder(before: string[], after: string[]): string[] {
-  const gone = (key: string) => !after.includes(key);
-  const merged = takeWhile(before, gone);
+  const inAfter = new Set(after);
+  const beforeAt = new Map(before.map((key, i) => [key, i]));
+  const merged: string[] = [];
+  const takeGoneFrom = (start: number) => {
+    for (let i = start; i < before.length && !inAfter.has(before[i]); i++) merged.push(before[i]);
+  };
+  takeGoneFrom(0);
   for (const key of after) {
     merged.push(key);
-    const at = before.indexOf(key);
-    if (at >= 0) merged.push(...takeWhile(before.slice(at + 1), gone));
+    const at = beforeAt.get(key);
+    if (at !== undefined) takeGoneFrom(at + 1);
   }
   return merged;
-}
-
-function takeWhile<T>(items: T[], keep: (item: T) => boolean): T[] {
-  const end = items.findIndex((item) => !keep(item));
-  return end < 0 ? [...items] : items.slice(0, end);
 }
 
 interface IdItem extends Record<string, unknown> {

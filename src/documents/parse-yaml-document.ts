@@ -1,7 +1,7 @@
 import { Buffer } from 'node:buffer';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Alias, Document, Node as YamlNode, YAMLError } from 'yaml';
-import { joinPointer, pointerSegments, sortAndDedupe } from './problems.js';
+import { combine, joinPointer, mapCapped, pointerSegments, summarise } from './problems.js';
 import type { Locate, Problem } from './problems.js';
 import { validateWithSchema } from './schema-validator.js';
 import { checkTextValues } from './text-values.js';
@@ -40,7 +40,7 @@ export interface ParseLimits {
 export const DEFAULT_LIMITS: ParseLimits = Object.freeze({ maxBytes: 1_048_576, maxAliasCount: 100, maxDepth: 64 });
 
 /** More than this and the rest is summarised: a hostile file can produce one problem per byte. */
-export const MAX_PROBLEMS = 1000;
+export { MAX_PROBLEMS } from './problems.js';
 
 export type YamlDocumentResult<T> = { ok: true; content: T; text: string } | { ok: false; problems: Problem[] };
 
@@ -72,16 +72,7 @@ function mergeLimits(partial: Partial<ParseLimits> | undefined): ParseLimits {
 }
 
 function finish(problems: Problem[], file: string | undefined): Problem[] {
-  let sorted = sortAndDedupe(problems);
-  if (sorted.length > MAX_PROBLEMS) {
-    const left = sorted.length - MAX_PROBLEMS;
-    const last = sorted[MAX_PROBLEMS - 1];
-    sorted = [
-      ...sorted.slice(0, MAX_PROBLEMS),
-      { line: last.line, column: last.column, path: '', code: 'too-many-problems', message: `${left} more problems not shown` },
-    ];
-  }
-  return file === undefined ? sorted : sorted.map((p) => ({ file, ...p }));
+  return file === undefined ? problems : problems.map((p) => ({ file, ...p }));
 }
 
 const at1 = { line: 1, column: 1, path: '' };
@@ -126,28 +117,30 @@ function readDocument<T>(input: string | Uint8Array, kind: DocumentKind<T>, limi
 
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(source, {
-      lineCounter,
-      prettyErrors: false,
-      // yaml's own uniqueKeys check compares each key with every other (seconds for 50k keys); checkTree does it in linear time.
-      uniqueKeys: false,
-      // Dates must stay strings and yes/no must stay strings, whatever a %YAML 1.1 directive says.
-      version: '1.2',
-      schema: 'core',
-      merge: false,
-    });
+    doc = withoutStackTraces(() =>
+      parseDocument(source, {
+        lineCounter,
+        prettyErrors: false,
+        // yaml's own uniqueKeys check compares each key with every other (seconds for 50k keys); checkTree does it in linear time.
+        uniqueKeys: false,
+        // Dates must stay strings and yes/no must stay strings, whatever a %YAML 1.1 directive says.
+        version: '1.2',
+        schema: 'core',
+        merge: false,
+      }),
+    );
   } catch (err) {
     return [{ ...at1, code: 'yaml-syntax', message: `YAML could not be read: ${(err as Error).message}` }];
   }
 
-  const problems: Problem[] = [];
   let aliasTargets = new Map<Alias, YamlNode>();
   const locator = new YamlLocator(doc.contents, lineCounter, (alias) => aliasTargets.get(alias));
 
-  const yamlProblems = [...doc.errors, ...doc.warnings].map((e) => yamlErrorProblem(e, locator, kind.fileDescription ?? 'this file'));
-  const multiple = yamlProblems.filter((p) => p.code === 'multiple-documents');
-  if (multiple.length > 0) return multiple;
-  problems.push(...yamlProblems);
+  // A hostile file yields an error per line: only as many as are shown get located and worded.
+  const yamlErrors = [...doc.errors, ...doc.warnings];
+  const toProblem = (e: YAMLError) => yamlErrorProblem(e, locator, kind.fileDescription ?? 'this file');
+  const multiple = yamlErrors.filter((e) => e.code === 'MULTIPLE_DOCS');
+  if (multiple.length > 0) return summarise(mapCapped(multiple, toProblem));
 
   if (doc.errors.length === 0 && isEmptyDocument(doc)) {
     return [{ ...at1, code: 'empty', message: kind.emptyMessage }];
@@ -157,8 +150,9 @@ function readDocument<T>(input: string | Uint8Array, kind: DocumentKind<T>, limi
   aliasTargets = checked.aliasTargets;
   // In a tree composed around syntax errors, odd keys and repeated keys are mostly echoes of those errors.
   const hostile = (p: Problem) => p.code === 'too-deep' || p.code === 'alias-limit';
-  problems.push(...(doc.errors.length > 0 ? checked.problems.filter(hostile) : checked.problems));
-  if (problems.length > 0) return problems;
+  const tree = doc.errors.length > 0 ? { problems: checked.problems.filter(hostile), omitted: 0 } : checked;
+  const found = combine(mapCapped(yamlErrors, toProblem), tree);
+  if (found.problems.length > 0) return summarise(found);
 
   const root = doc.contents;
   if (!isMap(root)) {
@@ -191,13 +185,30 @@ function readDocument<T>(input: string | Uint8Array, kind: DocumentKind<T>, limi
     return [{ ...at1, code: 'yaml-syntax', message: `YAML could not be converted: ${message}` }];
   }
 
-  const schemaProblems = [...checkTextValues(content, locator.locate), ...validateWithSchema(kind.schemaFile, content, locator.locate)];
-  if (schemaProblems.length > 0) return schemaProblems;
+  const textProblems = checkTextValues(content, locator.locate);
+  const schemaFindings = validateWithSchema(kind.schemaFile, content, locator.locate);
+  if (textProblems.length + schemaFindings.problems.length > 0) {
+    return summarise({ problems: [...textProblems, ...schemaFindings.problems], omitted: schemaFindings.omitted });
+  }
 
   const ruleProblems = kind.rules?.(content as T, locator.locate) ?? [];
-  if (ruleProblems.length > 0) return ruleProblems;
+  if (ruleProblems.length > 0) return summarise({ problems: ruleProblems, omitted: 0 });
 
   return { content: content as T, text };
+}
+
+/**
+ * yaml makes an Error object for each problem, and capturing its stack trace is most of the cost of a file with an
+ * error on every line. Nothing reads those traces: the errors become problems.
+ */
+function withoutStackTraces<T>(fn: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return fn();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 function yamlErrorProblem(e: YAMLError, locator: YamlLocator, fileDescription: string): Problem {

@@ -1,4 +1,4 @@
-import { formatProblem, joinPointer, pointerSegments, quote, sortAndDedupe } from './problems.js';
+import { combine, formatProblem, joinPointer, mapCapped, pointerSegments, quote, sortAndDedupe, summarise } from './problems.js';
 import type { Problem } from './problems.js';
 
 const p = (line: number, column: number, path: string, message: string): Problem => ({ line, column, path, message, code: 'schema' });
@@ -36,5 +36,22 @@ describe('sortAndDedupe', () => {
   it('sorts by line and column, keeps the found order on ties and drops repeated path+message', () => {
     const problems = [p(3, 1, '/c', 'x'), p(1, 5, '/b', 'y'), p(1, 5, '/a', 'z'), p(1, 2, '/a', 'x'), p(9, 9, '/c', 'x')];
     expect(sortAndDedupe(problems).map((q) => `${q.line}:${q.column}${q.path}`)).toEqual(['1:2/a', '1:5/b', '1:5/a', '3:1/c']);
+  });
+});
+
+describe('mapCapped, combine and summarise', () => {
+  it('works out at most the cap, counts the rest, and closes the sorted list with how many were left out', () => {
+    let mapped = 0;
+    const toProblem = (n: number) => (mapped++, p(n, 1, `/k${n}`, 'x'));
+    const first = mapCapped([5, 4, 3], toProblem, 2);
+    expect({ shown: first.problems.map((q) => q.line), omitted: first.omitted, mapped }).toEqual({ shown: [5, 4], omitted: 1, mapped: 2 });
+    const both = combine(first, mapCapped([2, 1], toProblem, 2), 3);
+    expect({ shown: both.problems.map((q) => q.line), omitted: both.omitted }).toEqual({ shown: [5, 4, 2], omitted: 2 });
+    expect(summarise(both, 2)).toEqual([
+      p(2, 1, '/k2', 'x'),
+      p(4, 1, '/k4', 'x'),
+      { line: 4, column: 1, path: '', code: 'too-many-problems', message: '3 more problems not shown' },
+    ]);
+    expect(summarise({ problems: [p(1, 1, '/a', 'x')], omitted: 0 })).toEqual([p(1, 1, '/a', 'x')]);
   });
 });

@@ -111,6 +111,41 @@ export function quote(value: unknown, max = 60): string {
   return `'${oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine}'`;
 }
 
+/** More than this and the rest is summarised: a hostile file can produce one problem per byte. */
+export const MAX_PROBLEMS = 1000;
+
+/** Problems worked out so far, and how many more were found but neither located nor worded (that is what costs). */
+export interface Findings {
+  problems: Problem[];
+  omitted: number;
+}
+
+/** Works out at most `max` of the raw findings (errors of a parser or schema validator); the rest are only counted. */
+export function mapCapped<T>(items: readonly T[], toProblem: (item: T) => Problem, max = MAX_PROBLEMS): Findings {
+  const kept = items.length > max ? items.slice(0, max) : items;
+  return { problems: kept.map(toProblem), omitted: items.length - kept.length };
+}
+
+/** Both lists' problems, keeping at most `max` worked out; the rest are counted. Never spreads a hostile list into a call. */
+export function combine(a: Findings, b: Findings, max = MAX_PROBLEMS): Findings {
+  const room = Math.max(0, max - a.problems.length);
+  const taken = b.problems.length > room ? b.problems.slice(0, room) : b.problems;
+  return { problems: a.problems.concat(taken), omitted: a.omitted + b.omitted + (b.problems.length - taken.length) };
+}
+
+/**
+ * Sorted by position, repeats dropped, at most `max`; when anything was left out, a closing `too-many-problems`
+ * entry (located at the last one shown) says how many.
+ */
+export function summarise(findings: Findings, max = MAX_PROBLEMS): Problem[] {
+  const sorted = sortAndDedupe(findings.problems);
+  const shown = sorted.slice(0, max);
+  const left = findings.omitted + (sorted.length - shown.length);
+  if (left === 0) return shown;
+  const last = shown[shown.length - 1] ?? { line: 1, column: 1 };
+  return [...shown, { line: last.line, column: last.column, path: '', code: 'too-many-problems', message: `${left} more problems not shown` }];
+}
+
 /** Sorts by position (stable, so problems at one position keep the order they were found in) and drops repeats of path+message. */
 export function sortAndDedupe(problems: Problem[]): Problem[] {
   const seen = new Set<string>();

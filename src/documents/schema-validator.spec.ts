@@ -16,7 +16,7 @@ import type {
   Validity,
 } from './agreement.types.js';
 import { projectRoot } from '../common/project-root.js';
-import { agreementSchema, agreementValidator, closest, validateAgainstSchema } from './schema-validator.js';
+import { AGREEMENT_SCHEMA, agreementSchema, agreementValidator, closest, validateAgainstSchema, validateWithSchema } from './schema-validator.js';
 import { keysOf, unionOf } from '../../test/support/type-lists.js';
 
 interface SchemaNode {
@@ -143,6 +143,18 @@ describe('validateAgainstSchema', () => {
     const [problem, ...rest] = validateAgainstSchema({ formatVersion: '1' }, locate).filter((p) => p.path === '/formatVersion');
     expect(rest).toEqual([]);
     expect(problem).toMatchObject({ code: 'enum', allowedValues: [1] });
+  });
+});
+
+describe('validateWithSchema', () => {
+  it('locates and words only the problems it returns, and counts the others', () => {
+    let located = 0;
+    const locate = () => ({ line: ++located, column: 1 });
+    const content = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`k${i}`, 1]));
+    const { problems, omitted } = validateWithSchema(AGREEMENT_SCHEMA, content, locate, 10);
+    expect(problems).toHaveLength(10);
+    expect(located).toBe(10);
+    expect(omitted).toBe(agreementSchema().required.length + 5000 - 10);
   });
 });
 

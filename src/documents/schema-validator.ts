@@ -4,8 +4,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { AnySchemaObject, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { projectRoot } from '../common/project-root.js';
-import { joinPointer, pointerSegments, quote } from './problems.js';
-import type { Locate, Problem } from './problems.js';
+import { joinPointer, mapCapped, MAX_PROBLEMS, pointerSegments, quote } from './problems.js';
+import type { Findings, Locate, Problem } from './problems.js';
 
 // ajv-formats is CommonJS: under Node ESM the default import is module.exports (the plugin itself), while the
 // type checker models it as the module namespace. Accept either shape at run time.
@@ -66,23 +66,26 @@ export function agreementValidator(): ValidateFunction {
   return schemaValidator(AGREEMENT_SCHEMA);
 }
 
-/** Validates plain data against the agreement schema and turns every error into a located Problem (unsorted). */
-export function validateAgainstSchema(content: unknown, locate: Locate): Problem[] {
-  return validateWithSchema(AGREEMENT_SCHEMA, content, locate);
+/** Validates plain data against the agreement schema and turns each error into a located Problem (unsorted, at most `max`). */
+export function validateAgainstSchema(content: unknown, locate: Locate, max = MAX_PROBLEMS): Problem[] {
+  return validateWithSchema(AGREEMENT_SCHEMA, content, locate, max).problems;
 }
 
-/** Validates plain data against a schema under schema/ and turns every error into a located Problem (unsorted). */
-export function validateWithSchema(schemaFile: string, content: unknown, locate: Locate): Problem[] {
+/**
+ * Validates plain data against a schema under schema/ and turns the first `max` errors into located Problems
+ * (unsorted); the others are only counted, since 90 000 unknown keys would otherwise each be located and matched.
+ */
+export function validateWithSchema(schemaFile: string, content: unknown, locate: Locate, max = MAX_PROBLEMS): Findings {
   const validate = schemaValidator(schemaFile);
-  if (validate(content)) return [];
+  if (validate(content)) return { problems: [], omitted: 0 };
   const errors = validate.errors ?? [];
 
   // With a type array plus enum, a wrong value fails both; the enum message lists every allowed value, null included.
   const enumPaths = new Set(errors.filter((e) => e.keyword === 'enum' || e.keyword === 'const').map((e) => e.instancePath));
-  return errors
+  const relevant = errors
     .filter((e) => !(e.keyword === 'type' && enumPaths.has(e.instancePath)))
-    .filter((e) => !(e.keyword === 'maxProperties' && onlyUnknownKeysTooMany(e)))
-    .map((e) => toProblem(e, locate));
+    .filter((e) => !(e.keyword === 'maxProperties' && onlyUnknownKeysTooMany(e)));
+  return mapCapped(relevant, (e) => toProblem(e, locate), max);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { CST, Lexer, isAlias, isCollection, isMap, isPair, isScalar } from 'yaml';
 import type { Alias, Node as YamlNode } from 'yaml';
-import { joinPointer, quote } from './problems.js';
+import { joinPointer, MAX_PROBLEMS, quote } from './problems.js';
 import type { Problem } from './problems.js';
 import { keyString } from './yaml-locator.js';
 import type { YamlLocator } from './yaml-locator.js';
@@ -152,6 +152,8 @@ const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq']
 
 export interface TreeCheck {
   problems: Problem[];
+  /** Problems found beyond MAX_PROBLEMS, counted but not located (never a too-deep or alias-limit one). */
+  omitted: number;
   /** Targets of the aliases met, so that locating never has to search the document again. */
   aliasTargets: Map<Alias, YamlNode>;
   /** Where to point when yaml's own alias expansion check fires: the first alias whose target holds aliases itself. */
@@ -180,13 +182,17 @@ export function checkTree(root: YamlNode | null, limits: { maxDepth: number; max
   const aliasesInOrder: Alias[] = [];
   let aliasCount = 0;
   let aliasLimitReported = false;
+  let omitted = 0;
 
   const at = (node: unknown) => {
     const range = (node as YamlNode | null)?.range;
     return locator.position(range ? range[0] : 0);
   };
-  const add = (node: unknown, pointer: string, code: string, message: string, key?: string) =>
-    problems.push({ ...at(node), path: pointer, code, message, ...(key !== undefined ? { key } : {}) });
+  // 'too-deep' and 'alias-limit' are always kept: they are what keeps toJS from running on a hostile tree.
+  const add = (node: unknown, pointer: string, code: string, message: string, key?: string) => {
+    if (problems.length >= MAX_PROBLEMS && code !== 'too-deep' && code !== 'alias-limit') omitted++;
+    else problems.push({ ...at(node), path: pointer, code, message, ...(key !== undefined ? { key } : {}) });
+  };
 
   const stack: Frame[] = root ? [{ node: root, depth: isCollection(root) ? 1 : 0, parent: null, pointer: '' }] : [];
   while (stack.length > 0) {
@@ -275,5 +281,5 @@ export function checkTree(root: YamlNode | null, limits: { maxDepth: number; max
   }
 
   const expansionSuspect = aliasesInOrder.find((a) => holdsAlias.has(aliasTargets.get(a))) ?? aliasesInOrder[0];
-  return { problems, aliasTargets, expansionSuspect };
+  return { problems, omitted, aliasTargets, expansionSuspect };
 }

@@ -2,11 +2,15 @@ import { Args, Context, ID, Parent, ResolveField, Resolver } from '@nestjs/graph
 import { Agreement } from '../agreements/models/agreement.model.js';
 import { DateScalar } from '../graphql/date.scalar.js';
 import type { GraphQLContext } from '../graphql/context.js';
+import { PageArgs, pageOf } from '../graphql/pagination.js';
 import type { LifecycleLoaders } from './lifecycle.loaders.js';
 import { LifecycleService } from './lifecycle.service.js';
 import { AgreementStatusModel } from './models/agreement-status.model.js';
-import { LifecycleEventModel } from './models/lifecycle-event.model.js';
+import { AmendmentPage } from './models/amendment-page.model.js';
 import { AmendmentModel } from './models/amendment.model.js';
+import { LifecycleEventPage } from './models/lifecycle-event-page.model.js';
+import { LifecycleEventModel } from './models/lifecycle-event.model.js';
+import { SignaturePage } from './models/signature-page.model.js';
 import { SignatureModel } from './models/signature.model.js';
 
 /** The lifecycle seen from an agreement: its status, events and links, batched per request. */
@@ -25,22 +29,27 @@ export class AgreementLifecycleResolver {
     return AgreementStatusModel.from(this.lifecycle.statusOf(history, successor, asOf ?? null, party ?? null));
   }
 
-  @ResolveField(() => [LifecycleEventModel], { description: 'Freezes, signatures, withdrawals, amendments, follow-up, entry into force, by date.' })
-  async events(@Parent() agreement: Agreement, @Context() ctx: GraphQLContext<LifecycleLoaders>): Promise<LifecycleEventModel[]> {
+  @ResolveField(() => LifecycleEventPage, { description: 'Freezes, signatures, withdrawals, amendments, follow-up, entry into force, by date.' })
+  async events(
+    @Parent() agreement: Agreement,
+    @Args() page: PageArgs,
+    @Context() ctx: GraphQLContext<LifecycleLoaders>,
+  ): Promise<LifecycleEventPage> {
     const [history, successor] = await this.histories(agreement.id, ctx);
-    return this.lifecycle.eventsOf(history, successor).map(LifecycleEventModel.from);
+    const events = pageOf(this.lifecycle.eventsOf(history, successor), page);
+    return { ...events, items: events.items.map(LifecycleEventModel.from) };
   }
 
-  @ResolveField(() => [SignatureModel], { description: 'Every signature recorded, withdrawn ones included.' })
-  async signatures(@Parent() agreement: Agreement, @Context() ctx: GraphQLContext<LifecycleLoaders>): Promise<SignatureModel[]> {
-    const history = await ctx.loaders.history.load(agreement.id);
-    return history.signatures.map((s) => SignatureModel.from(s, agreement.id));
+  @ResolveField(() => SignaturePage, { description: 'Every signature recorded, withdrawn ones included.' })
+  async signatures(@Parent() agreement: Agreement, @Args() page: PageArgs, @Context() ctx: GraphQLContext<LifecycleLoaders>): Promise<SignaturePage> {
+    const signatures = pageOf((await ctx.loaders.history.load(agreement.id)).signatures, page);
+    return { ...signatures, items: signatures.items.map((s) => SignatureModel.from(s, agreement.id)) };
   }
 
-  @ResolveField(() => [AmendmentModel])
-  async amendments(@Parent() agreement: Agreement, @Context() ctx: GraphQLContext<LifecycleLoaders>): Promise<AmendmentModel[]> {
-    const history = await ctx.loaders.history.load(agreement.id);
-    return history.amendments.map((a) => AmendmentModel.from(a, agreement.id));
+  @ResolveField(() => AmendmentPage)
+  async amendments(@Parent() agreement: Agreement, @Args() page: PageArgs, @Context() ctx: GraphQLContext<LifecycleLoaders>): Promise<AmendmentPage> {
+    const amendments = pageOf((await ctx.loaders.history.load(agreement.id)).amendments, page);
+    return { ...amendments, items: amendments.items.map((a) => AmendmentModel.from(a, agreement.id)) };
   }
 
   @ResolveField(() => ID, { nullable: true, description: 'The agreement this one follows up (named in its document).' })

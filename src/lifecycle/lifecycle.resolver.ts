@@ -1,6 +1,7 @@
 import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { DateScalar } from '../graphql/date.scalar.js';
 import { requireActor, type GraphQLContext } from '../graphql/context.js';
+import { PageArgs, pageOf } from '../graphql/pagination.js';
 import type { SignatureLevel } from './rules/index.js';
 import { AgreementVersion } from '../versions/models/agreement-version.model.js';
 import { AmendAgreementInput } from './dto/amend-agreement.input.js';
@@ -9,6 +10,7 @@ import { ExtendValidityInput } from './dto/extend-validity.input.js';
 import { RecordSignatureInput } from './dto/record-signature.input.js';
 import { WithdrawSignatureInput } from './dto/withdraw-signature.input.js';
 import { LifecycleService } from './lifecycle.service.js';
+import { AgreementStatusPage } from './models/agreement-status-page.model.js';
 import { AgreementStatusModel } from './models/agreement-status.model.js';
 import { AmendmentModel } from './models/amendment.model.js';
 import { SignatureModel } from './models/signature.model.js';
@@ -28,12 +30,14 @@ export class LifecycleResolver {
     return AgreementStatusModel.from(await this.lifecycle.status(id, asOf ?? null, party ?? null));
   }
 
-  @Query(() => [AgreementStatusModel], { description: 'Agreements in force whose validity ends within the given days, for reminders.' })
+  @Query(() => AgreementStatusPage, { description: 'Agreements in force whose validity ends within the given days, for reminders.' })
   async expiringAgreements(
     @Args('withinDays', { type: () => Int }) withinDays: number,
     @Args('asOf', { type: () => DateScalar, nullable: true }) asOf: string | null,
-  ): Promise<AgreementStatusModel[]> {
-    return (await this.lifecycle.expiring(withinDays, asOf ?? null)).map(AgreementStatusModel.from);
+    @Args() page: PageArgs,
+  ): Promise<AgreementStatusPage> {
+    const expiring = pageOf(await this.lifecycle.expiring(withinDays, asOf ?? null), page);
+    return { ...expiring, items: expiring.items.map(AgreementStatusModel.from) };
   }
 
   @Mutation(() => AgreementVersion, { description: 'Freezes a draft for signature; later edits make new drafts.' })

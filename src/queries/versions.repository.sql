@@ -4,8 +4,11 @@
 SELECT DISTINCT ON (agreement_id) agreement_id, number, yaml, content, content_hash, previous_hash, chain_hash, author, created_at, change_note FROM agreement_versions
  WHERE agreement_id = ANY($1) ORDER BY agreement_id, number DESC;
 
--- latestOfAll
-SELECT DISTINCT ON (agreement_id) agreement_id, number, yaml, content, content_hash, previous_hash, chain_hash, author, created_at, change_note FROM agreement_versions ORDER BY agreement_id, number DESC;
+-- latestPage
+SELECT DISTINCT ON (agreement_id) agreement_id, number, yaml, content, content_hash, previous_hash, chain_hash, author, created_at, change_note FROM agreement_versions ORDER BY agreement_id, number DESC LIMIT $1 OFFSET $2;
+
+-- countAgreements
+SELECT count(*)::int AS n FROM agreements;
 
 -- versionsOf
 SELECT agreement_id, number, yaml, content, content_hash, previous_hash, chain_hash, author, created_at, change_note FROM agreement_versions WHERE agreement_id = ANY($1) ORDER BY agreement_id, number;

@@ -23,7 +23,8 @@ const COLUMNS = 'agreement_id, number, yaml, content, content_hash, previous_has
 export const VERSIONS_SQL = {
   latestOf: `SELECT DISTINCT ON (agreement_id) ${COLUMNS} FROM agreement_versions
  WHERE agreement_id = ANY($1) ORDER BY agreement_id, number DESC`,
-  latestOfAll: `SELECT DISTINCT ON (agreement_id) ${COLUMNS} FROM agreement_versions ORDER BY agreement_id, number DESC`,
+  latestPage: `SELECT DISTINCT ON (agreement_id) ${COLUMNS} FROM agreement_versions ORDER BY agreement_id, number DESC LIMIT $1 OFFSET $2`,
+  countAgreements: 'SELECT count(*)::int AS n FROM agreements',
   versionsOf: `SELECT ${COLUMNS} FROM agreement_versions WHERE agreement_id = ANY($1) ORDER BY agreement_id, number`,
   version: `SELECT ${COLUMNS} FROM agreement_versions WHERE agreement_id = $1 AND number = ANY($2)`,
   latest: `SELECT ${COLUMNS} FROM agreement_versions WHERE agreement_id = $1 ORDER BY number DESC LIMIT 1`,
@@ -45,11 +46,18 @@ export const VERSIONS_SQL = {
 export class VersionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async latestOf(agreementIds?: readonly string[], m: EntityManager = this.dataSource.manager): Promise<VersionRow[]> {
-    const rows = agreementIds
-      ? await m.query<VersionColumns[]>(VERSIONS_SQL.latestOf, [[...agreementIds]])
-      : await m.query<VersionColumns[]>(VERSIONS_SQL.latestOfAll);
-    return rows.map(toRow);
+  async latestOf(agreementIds: readonly string[], m: EntityManager = this.dataSource.manager): Promise<VersionRow[]> {
+    return (await m.query<VersionColumns[]>(VERSIONS_SQL.latestOf, [[...agreementIds]])).map(toRow);
+  }
+
+  /** Agreements by id, each as its latest version: `limit` of them after skipping `offset`. */
+  async latestPage(limit: number, offset: number): Promise<VersionRow[]> {
+    return (await this.dataSource.query<VersionColumns[]>(VERSIONS_SQL.latestPage, [limit, offset])).map(toRow);
+  }
+
+  async countAgreements(): Promise<number> {
+    const [{ n }] = await this.dataSource.query<Array<{ n: number }>>(VERSIONS_SQL.countAgreements);
+    return n;
   }
 
   async versionsOf(agreementIds: readonly string[], m: EntityManager = this.dataSource.manager): Promise<VersionRow[]> {

@@ -28,11 +28,17 @@ export interface VersionDiffResult {
   from: number;
   to: number;
   changes: FieldChange[];
-  unified: string;
+  /** null when the line diff was given up; `note` then says so. */
+  unified: string | null;
+  note: string | null;
 }
 
 /** Advisory lock namespace for naming a predecessor (with the predecessor's id as the name). */
 const FOLLOW_UP_LOCK = 726_003;
+
+/** Shown instead of a line diff that would cost too much; the field changes are complete either way. */
+export const LINE_DIFF_OMITTED_NOTE =
+  'Zeilenvergleich ausgelassen, weil sich die Fassungen in zu vielen Zeilen unterscheiden; die Feldänderungen sind vollständig.';
 
 /** The versioned agreement store: validation on the way in, immutable hash-chained versions. */
 @Injectable()
@@ -97,12 +103,14 @@ export class VersionsService {
     const after = rows.find((r) => r.number === to);
     if (!before) throw notFound(`version ${from} of agreement '${agreementId}'`);
     if (!after) throw notFound(`version ${to} of agreement '${agreementId}'`);
+    const unified = await unifiedYamlDiff(before.yaml, after.yaml, `${agreementId}@${from}.yaml`, `${agreementId}@${to}.yaml`);
     return {
       agreementId,
       from,
       to,
       changes: diffAgreements(before.content, after.content),
-      unified: unifiedYamlDiff(before.yaml, after.yaml, `${agreementId}@${from}.yaml`, `${agreementId}@${to}.yaml`),
+      unified,
+      note: unified === null ? LINE_DIFF_OMITTED_NOTE : null,
     };
   }
 
@@ -114,9 +122,15 @@ export class VersionsService {
     return this.repository.findLatest(agreementId, m);
   }
 
-  /** The latest version of each given agreement (or of all agreements), in one query. */
-  latestVersions(agreementIds?: readonly string[]): Promise<VersionRow[]> {
+  /** The latest version of each given agreement, in one query. */
+  latestVersions(agreementIds: readonly string[]): Promise<VersionRow[]> {
     return this.repository.latestOf(agreementIds);
+  }
+
+  /** A page of agreements by id, each as its latest version, and how many agreements there are. */
+  async latestVersionsPage(page: { limit: number; offset: number }): Promise<{ rows: VersionRow[]; total: number }> {
+    const [rows, total] = await Promise.all([this.repository.latestPage(page.limit, page.offset), this.repository.countAgreements()]);
+    return { rows, total };
   }
 
   /** All versions of the given agreements in one query, oldest first. */

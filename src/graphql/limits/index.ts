@@ -1,3 +1,4 @@
 export { aliasLimitRule } from './alias-limit.js';
-export { complexityLimitRule } from './complexity-limit.js';
+export { complexityLimitRule, DOCUMENT_FIELD_COST } from './complexity-limit.js';
 export { depthLimitRule } from './depth-limit.js';
+export { querySizeLimit } from './query-size-limit.js';

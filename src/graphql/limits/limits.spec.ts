@@ -1,4 +1,4 @@
-import { buildSchema, getIntrospectionQuery, parse, specifiedRules, validate, type ValidationRule } from 'graphql';
+import { buildSchema, getIntrospectionQuery, parse, specifiedRules, validate, type GraphQLObjectType, type ValidationRule } from 'graphql';
 import { aliasLimitRule, complexityLimitRule, depthLimitRule } from './index.js';
 
 const schema = buildSchema(`
@@ -89,6 +89,41 @@ describe('complexityLimitRule', () => {
     const cycle = `{ node { ...A } } fragment A on Agreement { parent { ...A } }`;
     expect(errorsOf(cycle, complexityLimitRule(100)).some((e) => /within itself/.test(e.message))).toBe(true);
     expect(errorsOf(getIntrospectionQuery(), complexityLimitRule(100))).toEqual([]);
+  });
+});
+
+describe('complexityLimitRule on pages', () => {
+  const paged = buildSchema(`
+    type Version { number: Int! yaml: String }
+    type VersionPage { items: [Version!]! totalCount: Int! }
+    type Agreement { id: ID! title: String versions(limit: Int! = 20, offset: Int! = 0): VersionPage! }
+    type AgreementPage { items: [Agreement!]! totalCount: Int! }
+    type Query { agreements(limit: Int! = 20, offset: Int! = 0): AgreementPage! }
+  `);
+  // As code-first GraphQL sets it from @Field({ complexity }).
+  (paged.getType('Version') as GraphQLObjectType).getFields().yaml!.extensions = { complexity: 100 };
+  const complexityOf = (query: string) => {
+    const errors = validate(paged, parse(query), [...specifiedRules, complexityLimitRule(0, { maxPageSize: 100 })]);
+    return errors.map((e) => e.extensions.complexity);
+  };
+
+  it('multiplies the items of a page by its literal limit, else by the declared default', () => {
+    expect(complexityOf('{ agreements(limit: 2) { items { id title } totalCount } }')).toEqual([1 + (1 + 2 * 2) + 1]);
+    expect(complexityOf('{ agreements { items { id } } }')).toEqual([1 + (1 + 20 * 1)]);
+  });
+
+  it('assumes the largest page for a limit given as a variable', () => {
+    expect(complexityOf('query($n: Int!) { agreements(limit: $n) { items { id } } }')).toEqual([1 + (1 + 100 * 1)]);
+  });
+
+  it("takes a field's complexity as its own cost, within nested pages", () => {
+    const query = '{ agreements(limit: 3) { items { versions(limit: 2) { items { number yaml } } } } }';
+    expect(complexityOf(query)).toEqual([1 + (1 + 3 * (1 + (1 + 2 * (1 + 100))))]);
+  });
+
+  it('costs a fragment on a page by the page size where it is spread', () => {
+    const query = '{ a: agreements(limit: 1) { ...P } b: agreements(limit: 3) { ...P } } fragment P on AgreementPage { items { id } }';
+    expect(complexityOf(query)).toEqual([1 + (1 + 1) + 1 + (1 + 3)]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { JSONScalar } from '../../graphql/json.scalar.js';
+import { DOCUMENT_FIELD_COST } from '../../graphql/limits/index.js';
 import type { VersionRow } from '../version.entity.js';
 
 @ObjectType({ description: 'One immutable version of an agreement, exactly as submitted.' })
@@ -10,10 +11,10 @@ export class AgreementVersion {
   @Field(() => Int, { description: 'Counts from 1 within the agreement.' })
   number: number;
 
-  @Field({ description: 'The YAML text exactly as submitted, comments and layout included.' })
+  @Field({ description: 'The YAML text exactly as submitted, comments and layout included.', complexity: DOCUMENT_FIELD_COST })
   yaml: string;
 
-  @Field(() => JSONScalar, { description: 'The parsed document.' })
+  @Field(() => JSONScalar, { description: 'The parsed document.', complexity: DOCUMENT_FIELD_COST })
   content: unknown;
 
   @Field({ description: 'Title of the agreement in this version.' })
