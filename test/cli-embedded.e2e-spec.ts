@@ -108,7 +108,7 @@ describe('CLI exit codes on the embedded database', () => {
       const intact = await runCli(['verify'], env);
       expect(intact.stdout).toContain('chain intact: 2 version(s) of 1 agreement(s) verified');
       expect(intact.code).toBe(0);
-      const head = /^head: ([0-9a-f]{64})$/m.exec(intact.stdout)![1]!;
+      const head = /^head: ([0-9a-f]{64})$/m.exec(intact.stdout)![1];
       expect((await runCli(['verify', '--expect', head], env)).code).toBe(0);
       const foreign = await runCli(['verify', '--expect', 'f'.repeat(64)], env);
       expect(foreign.stdout).toContain(`BROKEN: head ${'f'.repeat(64)} is not in the register log`);

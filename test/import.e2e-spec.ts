@@ -62,9 +62,9 @@ describe('importing files over versions saved meanwhile', () => {
       changeNote: r.change_note as string | null,
     }));
   const auditOf = async (id: string) =>
-    (await t.sql('SELECT subject, name, operation, version, outcome FROM audit_log WHERE agreement_id = $1 ORDER BY id', [id])) as Array<
-      Record<string, unknown>
-    >;
+    await t.sql<Record<string, unknown>>('SELECT subject, name, operation, version, outcome FROM audit_log WHERE agreement_id = $1 ORDER BY id', [
+      id,
+    ]);
 
   const exportedId = 'export-alt';
   const exportedFile = () => join(dir, 'export-alt.yaml');

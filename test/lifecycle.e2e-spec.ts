@@ -1,5 +1,5 @@
 import { sampleAgreementYaml } from './support/documents.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startTestApp, type Untyped, type TestApp } from './support/test-app.js';
 
 const STATUS = `query($id: ID!, $asOf: Date, $party: ID) {
   agreementStatus(id: $id, asOf: $asOf, party: $party) {
@@ -82,7 +82,12 @@ describe('lifecycle: the real case as shipped in agreements/', () => {
     expect(res.errors).toBeUndefined();
     const listed = res.data!.agreement.versions.map((v: { number: number; signatures: Array<Record<string, unknown>> }) => ({
       number: v.number,
-      signatures: v.signatures.map((s) => `${s.party}/${s.role} signed ${s.signedOn} on ${s.version}, carried over from ${s.carriedOverFrom}`).sort(),
+      signatures: v.signatures
+        .map(
+          (s) =>
+            `${String(s.party)}/${String(s.role)} signed ${String(s.signedOn)} on ${String(s.version)}, carried over from ${String(s.carriedOverFrom)}`,
+        )
+        .sort(),
     }));
     expect(listed).toEqual([
       {
@@ -139,7 +144,7 @@ describe('lifecycle: the real case as shipped in agreements/', () => {
     // A page of them: the same events, in the same order.
     const paged = await t.gql(`{ agreement(id: "soziale-wohnhilfen") { events(limit: 2, offset: 1) { items { date kind } totalCount hasMore } } }`);
     expect(paged.data!.agreement.events).toEqual({
-      items: events.slice(1, 3).map(({ date, kind }: any) => ({ date, kind })),
+      items: events.slice(1, 3).map(({ date, kind }: { date: string; kind: string }) => ({ date, kind })),
       totalCount: events.length,
       hasMore: events.length > 3,
     });
@@ -394,16 +399,16 @@ describe('lifecycle: an all-parties agreement signed completely', () => {
       `{ agreement(id: "alle-parteien") { versions { number signatures { id party role version carriedOverFrom withdrawal { reason } } } } }`,
     );
     expect(res.errors).toBeUndefined();
-    const [v1, v2, v3] = res.data!.agreement.versions as Array<{ number: number; signatures: Array<Record<string, any>> }>;
+    const [v1, v2, v3] = res.data!.agreement.versions as Array<{ number: number; signatures: Array<Record<string, Untyped>> }>;
     const signedOn1 = ['mitte/buergerdienste', 'senin/leitung', 'mitte/finanzen', 'mitte/finanzen'];
-    expect(v1!.signatures.map((s) => `${s.party}/${s.role}`)).toEqual(signedOn1);
-    expect(v1!.signatures.every((s) => s.version === 1 && s.carriedOverFrom === null)).toBe(true);
+    expect(v1.signatures.map((s) => `${s.party}/${s.role}`)).toEqual(signedOn1);
+    expect(v1.signatures.every((s) => s.version === 1 && s.carriedOverFrom === null)).toBe(true);
     // Version 2 is the extension: the same signatures (the withdrawn one too, still withdrawn), marked as carried over from 1.
-    expect(v2!.signatures.map((s) => s.id)).toEqual(v1!.signatures.map((s) => s.id));
-    expect(v2!.signatures.every((s) => s.version === 1 && s.carriedOverFrom === 1)).toBe(true);
-    expect(v2!.signatures.filter((s) => s.withdrawal !== null).map((s) => s.withdrawal.reason)).toEqual(['Falsche Person erfasst']);
+    expect(v2.signatures.map((s) => s.id)).toEqual(v1.signatures.map((s) => s.id));
+    expect(v2.signatures.every((s) => s.version === 1 && s.carriedOverFrom === 1)).toBe(true);
+    expect(v2.signatures.filter((s) => s.withdrawal !== null).map((s) => s.withdrawal.reason)).toEqual(['Falsche Person erfasst']);
     // Version 3 amends the content: it needs signatures of its own and carries none over.
-    expect(v3!.signatures).toEqual([]);
+    expect(v3.signatures).toEqual([]);
     const all = await t.gql(`{ agreement(id: "alle-parteien") { signatures { carriedOverFrom } } }`);
     expect(all.data!.agreement.signatures.map((s: { carriedOverFrom: number | null }) => s.carriedOverFrom)).toEqual([null, null, null, null]);
   });

@@ -177,11 +177,13 @@ describe('verify: every record tamper-evident', () => {
       expect(broken.code).toBe(1);
       const lines = broken.stdout.split('\n');
       const line = (start: string) => lines.find((l) => l.startsWith(start));
-      expect(line(`BROKEN: withdrawal of signature ${signatureId} of pruefung (log entry ${withdrawalSeq})`)).toMatch(/: the record was deleted$/);
+      expect(line(`BROKEN: withdrawal of signature ${String(signatureId)} of pruefung (log entry ${String(withdrawalSeq)})`)).toMatch(
+        /: the record was deleted$/,
+      );
       expect(line('BROKEN: freeze of version 1 of soziale-wohnhilfen')).toMatch(/: the record was deleted$/);
-      expect(line(`BROKEN: signature ${signature.id} of soziale-wohnhilfen`)).toMatch(/: the record was deleted$/);
-      expect(line(`BROKEN: audit entry ${audit.id} `)).toMatch(/: the record was deleted$/);
-      expect(line(`BROKEN: amendment ${amendment.id} of soziale-wohnhilfen`)).toMatch(/: the record was altered after it was stored$/);
+      expect(line(`BROKEN: signature ${String(signature.id)} of soziale-wohnhilfen`)).toMatch(/: the record was deleted$/);
+      expect(line(`BROKEN: audit entry ${String(audit.id)} `)).toMatch(/: the record was deleted$/);
+      expect(line(`BROKEN: amendment ${String(amendment.id)} of soziale-wohnhilfen`)).toMatch(/: the record was altered after it was stored$/);
       expect(line('BROKEN: follow-up link of soziale-wohnhilfen-2026')).toMatch(/: the record was altered after it was stored$/);
       expect(line(`BROKEN: signature ${finanzen.id} of soziale-wohnhilfen`)).toMatch(
         new RegExp(`: the record was altered after it was stored; it binds content hash ${otherContent}, but version 1 has ${version1Hash}$`),
@@ -215,24 +217,26 @@ describe('verify: every record tamper-evident', () => {
       const [first, second] = entries.map((e) => e.row as Record<string, unknown>);
       const gone = await rowOf('register_log', `seq = (SELECT min(seq) FROM register_log WHERE kind = 'freeze')`, []);
       await behindTheBack(
-        ['UPDATE register_log SET seq = 999999999 WHERE seq = $1', [first!.seq]],
-        ['UPDATE register_log SET seq = $1 WHERE seq = $2', [first!.seq, second!.seq]],
-        ['UPDATE register_log SET seq = $1 WHERE seq = 999999999', [second!.seq]],
+        ['UPDATE register_log SET seq = 999999999 WHERE seq = $1', [first.seq]],
+        ['UPDATE register_log SET seq = $1 WHERE seq = $2', [first.seq, second.seq]],
+        ['UPDATE register_log SET seq = $1 WHERE seq = 999999999', [second.seq]],
         ['DELETE FROM register_log WHERE seq = $1', [gone.seq]],
       );
       const broken = await verify();
       expect(broken.code).toBe(1);
-      expect(broken.stdout).toContain(`BROKEN: register log: entry ${gone.seq} is missing (deleted from the log)`);
-      expect(broken.stdout).toContain(`BROKEN: freeze of version ${gone.ref} of ${gone.agreement_id}: not in the register log`);
+      expect(broken.stdout).toContain(`BROKEN: register log: entry ${String(gone.seq)} is missing (deleted from the log)`);
+      expect(broken.stdout).toContain(`BROKEN: freeze of version ${String(gone.ref)} of ${String(gone.agreement_id)}: not in the register log`);
       expect(broken.stdout).toMatch(
-        new RegExp(`BROKEN: signature ${second!.ref} of ${second!.agreement_id} \\(log entry ${first!.seq}\\): .*the log entry was rewritten`),
+        new RegExp(
+          `BROKEN: signature ${String(second.ref)} of ${String(second.agreement_id)} \\(log entry ${String(first.seq)}\\): .*the log entry was rewritten`,
+        ),
       );
 
       await behindTheBack(
         putBack('register_log', gone),
-        ['UPDATE register_log SET seq = 999999999 WHERE seq = $1', [first!.seq]],
-        ['UPDATE register_log SET seq = $1 WHERE seq = $2', [first!.seq, second!.seq]],
-        ['UPDATE register_log SET seq = $1 WHERE seq = 999999999', [second!.seq]],
+        ['UPDATE register_log SET seq = 999999999 WHERE seq = $1', [first.seq]],
+        ['UPDATE register_log SET seq = $1 WHERE seq = $2', [first.seq, second.seq]],
+        ['UPDATE register_log SET seq = $1 WHERE seq = 999999999', [second.seq]],
       );
       expect((await verify()).code).toBe(0);
     },
@@ -297,7 +301,7 @@ describe('verify: a register stored before the register log', () => {
   it('gets every existing record logged by the migration, in order of time, and verifies', async () => {
     const url = await createTestDatabase();
     const config = loadConfig({ ...process.env, DATABASE_URL: url });
-    const before = new DataSource({ ...createDataSource(url, { entities }).options, migrations: migrations.slice(0, 3) } as never);
+    const before = new DataSource({ ...createDataSource(url, { entities }).options, migrations: migrations.slice(0, 3) });
     await before.initialize();
     await before.runMigrations();
     // The shipped agreements and an audit entry, written as the service wrote them then.

@@ -63,7 +63,7 @@ export class AccessInterceptor implements NestInterceptor {
       assertWellFormedArguments(attempt.args);
       return await inUnitOfWork(this.dataSource, async () => {
         // Called inside the unit of work, so the resolver runs in it.
-        const result = await lastValueFrom(next.handle());
+        const result: unknown = await lastValueFrom(next.handle());
         await this.audit.record({ ...attempt, ...auditTarget(attempt.args, result), outcome: 'ok' });
         return result;
       });

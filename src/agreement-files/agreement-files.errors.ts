@@ -20,9 +20,9 @@ export function importConflict(conflicts: ImportConflict[]): AppError {
     ErrorCode.VERSION_CONFLICT,
     `${lines.join('\n')}\nnothing was stored; apply the change to the latest version, or import with --force to store it anyway`,
     {
-      agreementId: first!.agreementId,
-      baseVersion: first!.baseVersion,
-      latestVersion: first!.latestVersion,
+      agreementId: first.agreementId,
+      baseVersion: first.baseVersion,
+      latestVersion: first.latestVersion,
       conflicts: conflicts.map(({ file, agreementId, baseVersion, latestVersion }) => ({ file, agreementId, baseVersion, latestVersion })),
     },
   );

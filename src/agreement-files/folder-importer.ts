@@ -185,7 +185,7 @@ export class FolderImporter {
       await this.versions.storeNew(m, doc, author, source);
       return { ...entry, version: 1 };
     }
-    const latest = stored[stored.length - 1]!;
+    const latest = stored[stored.length - 1];
     if (plan.action === 'unchanged') return { ...entry, version: plan.version, latestVersion: latest.number };
     const planned = { ...entry, baseVersion: plan.base, latestVersion: latest.number, changes: diffAgreements(latest.content, doc.content) };
     if (plan.action === 'conflict') return planned;
@@ -206,7 +206,7 @@ export class FolderImporter {
     for (const e of lifecycle.filter((l) => l.outcome === 'applied')) applied.set(e.file, [...(applied.get(e.file) ?? []), e]);
     for (const [file, events] of applied) {
       const args = { file, applied: events.map((e) => e.description) };
-      await this.auditLog.record({ actor, operation, args, agreementId: events[0]!.agreementId, version: null, outcome: 'ok' }, m);
+      await this.auditLog.record({ actor, operation, args, agreementId: events[0].agreementId, version: null, outcome: 'ok' }, m);
     }
   }
 

@@ -42,7 +42,7 @@ export function planDocument(stored: readonly StoredVersionRef[], input: PlanInp
   }
   const same = [...stored].reverse().find((v) => v.contentHash === input.hash);
   if (same) return { action: 'unchanged', version: same.number };
-  const latest = stored[stored.length - 1]!.number;
+  const latest = stored[stored.length - 1].number;
   const base = input.base ?? lastLoadedFrom(stored, input.source);
   if (base === latest) return { action: 'update', base, latest, forced: false };
   if (input.force) return { action: 'update', base, latest, forced: true };
@@ -52,7 +52,7 @@ export function planDocument(stored: readonly StoredVersionRef[], input: PlanInp
 /** The latest version stored from this file, found by its change note (a forced one carries a suffix). */
 export function lastLoadedFrom(stored: readonly StoredVersionRef[], source: string): number | null {
   const from = stored.filter((v) => v.changeNote === source || v.changeNote?.startsWith(`${source} (`));
-  return from.length > 0 ? from[from.length - 1]!.number : null;
+  return from.length > 0 ? from[from.length - 1].number : null;
 }
 
 /** The change note of a version stored over newer ones: the suffix keeps it recognisable as loaded from the file. */

@@ -57,6 +57,6 @@ export class AuditService {
  * dates into text). Refused arguments may hold lone surrogates; they are escaped as JSON does.
  */
 export function argsDigest(args: unknown): string {
-  const plain = JSON.parse(JSON.stringify(args ?? null));
+  const plain: unknown = JSON.parse(JSON.stringify(args ?? null));
   return sha256Hex(canonicalJson(plain, { escapeLoneSurrogates: true }));
 }

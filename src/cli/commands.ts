@@ -67,7 +67,7 @@ async function withServices<T>(fn: (services: INestApplicationContext) => Promis
   }
 }
 
-const validate: Command = async ({ args, options, io }) => {
+const validate: Command = ({ args, options, io }) => {
   if (args.length === 0) throw new UsageError('validate needs at least one file or folder');
   if (options.format !== 'text' && options.format !== 'json') throw new UsageError('--format is text or json');
   const config = loadConfig();
@@ -84,7 +84,7 @@ const validate: Command = async ({ args, options, io }) => {
     const invalid = results.filter((r) => !r.valid).length;
     io.err(problemCount === 0 ? `${files.length} file(s) valid\n` : `${problemCount} problem(s) in ${invalid} of ${files.length} file(s)\n`);
   }
-  return problemCount === 0 && files.length > 0 ? 0 : 1;
+  return Promise.resolve(problemCount === 0 && files.length > 0 ? 0 : 1);
 };
 
 const importCommand: Command = async ({ args, options, io, actor }) => {

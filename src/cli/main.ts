@@ -71,7 +71,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return command && command !== 'help' && !values.help ? EXIT.usage : EXIT.ok;
   }
   try {
-    return await commands[command as keyof typeof commands]({ args: positionals, options: values, io, actor: `cli:${userInfo().username}` });
+    return await commands[command]({ args: positionals, options: values, io, actor: `cli:${userInfo().username}` });
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`${error.message}\n\n${USAGE}\n`);

@@ -4,6 +4,7 @@ import { AppError, ErrorCode } from './app-error.js';
  * NUL, which PostgreSQL text cannot hold, and unpaired surrogates, which no UTF-8 store can hold:
  * the driver would turn them into U+FFFD, so what was stored would differ from what was sent.
  */
+// eslint-disable-next-line no-control-regex -- finding NUL is the point of this expression
 const NOT_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const TEXT_RULE = 'text must be well-formed Unicode without NUL';
@@ -63,6 +64,6 @@ function textProblem(value: string, field: string): TextProblem | null {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
+  const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }

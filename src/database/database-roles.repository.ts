@@ -25,7 +25,7 @@ export async function provisionEmbeddedRoles(client: pg.Client, credentials: Emb
         `${exists ? 'ALTER' : 'CREATE'} ROLE ${ident(role.user)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${literal(role.password)}`,
       );
     }
-    const database = (await client.query<{ name: string }>('SELECT current_database() AS name')).rows[0]!.name;
+    const database = (await client.query<{ name: string }>('SELECT current_database() AS name')).rows[0].name;
     // Temporary tables are a place to create things too; nothing here needs them.
     await client.query(`REVOKE TEMPORARY ON DATABASE ${ident(database)} FROM PUBLIC`);
     await client.query(`GRANT CREATE, USAGE ON SCHEMA public TO ${ident(owner.user)}`);
@@ -63,7 +63,7 @@ export async function provisionEmbeddedRoles(client: pg.Client, credentials: Emb
 /** The role a data source or one of its connections acts as. */
 export async function currentRole(db: { query(sql: string): Promise<unknown> }): Promise<string> {
   const [row] = (await db.query('SELECT current_user AS role')) as Array<{ role: string }>;
-  return row!.role;
+  return row.role;
 }
 
 /**

@@ -31,7 +31,7 @@ describe('loadOrCreateCredentials', () => {
   it('agrees on one set when the service and the CLI start together', async () => {
     const all = await Promise.all([1, 2, 3, 4].map(() => loadOrCreateCredentials(path)));
     expect(new Set(all.map((c) => c.runtime.password)).size).toBe(1);
-    expect(JSON.parse(await readFile(path, 'utf8')).runtime.password).toBe(all[0]!.runtime.password);
+    expect((JSON.parse(await readFile(path, 'utf8')) as { runtime: { password: string } }).runtime.password).toBe(all[0].runtime.password);
   });
 
   it('narrows a file copied with a wider mode back to 0600', async () => {

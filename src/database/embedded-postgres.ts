@@ -61,7 +61,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     }
     options.logger.info('using the embedded PostgreSQL of the running service', { port: running.port });
     await provision(running.port, credentials, options);
-    return database(running.port, async () => undefined);
+    return database(running.port, () => Promise.resolve());
   }
 
   const port = await chooseEmbeddedPort(options.port, options.logger);
@@ -94,7 +94,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     if (serverLog.some((line) => line.includes('Address already in use'))) throw portTakenError(port);
     // The package rejects with undefined when the server exits early; the server's own log says why.
     const reason = error instanceof Error ? error.message : 'the server exited during start';
-    throw new Error(`embedded PostgreSQL did not start (${reason}). Server log:\n${serverLog.join('').trim()}`);
+    throw new Error(`embedded PostgreSQL did not start (${reason}). Server log:\n${serverLog.join('').trim()}`, { cause: error });
   }
   try {
     await provision(port, credentials, options);
@@ -134,6 +134,7 @@ async function connectAsSuperuser(port: number, credentials: EmbeddedCredentials
     if (!authFailed(error)) throw error;
     throw new Error(
       `the embedded PostgreSQL under ${resolve(options.dataDir)} refuses the password in ${options.credentialsFile}; restore that file from a backup`,
+      { cause: error },
     );
   }
 }

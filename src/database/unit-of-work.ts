@@ -27,15 +27,15 @@ export function joiningUnitOfWork(dataSource: DataSource): DataSource {
   return new Proxy(dataSource, {
     get(target, property, receiver) {
       const manager = ambientManager();
-      if (manager === undefined) return Reflect.get(target, property, receiver);
+      if (manager === undefined) return Reflect.get(target, property, receiver) as unknown;
       if (property === 'manager') return manager;
       if (property === 'query') {
         return (query: string, parameters?: unknown[], runner?: QueryRunner) =>
-          runner ? target.query(query, parameters, runner) : manager.query(query, parameters);
+          runner ? target.query<unknown>(query, parameters, runner) : manager.query<unknown>(query, parameters);
       }
       if (property === 'createQueryBuilder') return manager.createQueryBuilder.bind(manager);
       // Everything else (getRepository, transaction, …) reaches the manager through `this.manager`.
-      return Reflect.get(target, property, receiver);
+      return Reflect.get(target, property, receiver) as unknown;
     },
   });
 }

@@ -90,7 +90,7 @@ export class IntegrityRepository {
         };
       }
       if (rows.length < pageSize) return;
-      after = Number(rows[rows.length - 1]!.seq);
+      after = Number(rows[rows.length - 1].seq);
     }
   }
 

@@ -61,13 +61,13 @@ describe('verifyRegisterLog', () => {
   it('accepts an intact log and gives the last entry hash as head', async () => {
     const log = logOf(records());
     const report = await verifyRegisterLog(log);
-    expect(report).toMatchObject({ ok: true, records: 5, head: log[4]!.hash, findings: [], findingCount: 0, expected: null });
+    expect(report).toMatchObject({ ok: true, records: 5, head: log[4].hash, findings: [], findingCount: 0, expected: null });
     expect(report.byKind).toEqual({ version: 1, followUp: 0, freeze: 1, signature: 1, withdrawal: 1, amendment: 0, audit: 1 });
   });
 
   it('names a deleted record: its entry stays behind', async () => {
     const log = logOf(records());
-    log[3]!.fields = null;
+    log[3].fields = null;
     const report = await verifyRegisterLog(log);
     expect(report.ok).toBe(false);
     expect(report.findings).toEqual([{ subject: `withdrawal of signature ${SIGNATURE_ID} of a (log entry 4)`, reason: 'the record was deleted' }]);
@@ -75,7 +75,7 @@ describe('verifyRegisterLog', () => {
 
   it('names an altered record', async () => {
     const log = logOf(records());
-    log[1]!.fields = ['a', '1', '2024-02-01', 'Erika', '2024-03-01T09:00:00.000000Z'];
+    log[1].fields = ['a', '1', '2024-02-01', 'Erika', '2024-03-01T09:00:00.000000Z'];
     expect((await verifyRegisterLog(log)).findings).toEqual([
       { subject: 'freeze of version 1 of a (log entry 2)', reason: 'the record was altered after it was stored' },
     ]);
@@ -83,7 +83,7 @@ describe('verifyRegisterLog', () => {
 
   it('names entries deleted from the log once, not again at the broken link after them', async () => {
     const log = logOf(records());
-    const report = await verifyRegisterLog([log[0]!, log[3]!, log[4]!]);
+    const report = await verifyRegisterLog([log[0], log[3], log[4]]);
     expect(report.findings).toEqual([{ subject: 'register log', reason: 'entries 2 to 3 are missing (deleted from the log)' }]);
     expect((await verifyRegisterLog(log.slice(1))).findings).toEqual([
       { subject: 'register log', reason: 'entry 1 is missing (deleted from the log)' },
@@ -93,28 +93,28 @@ describe('verifyRegisterLog', () => {
   it('names reordered and rewritten entries', async () => {
     const log = logOf(records());
     // Two entries swap places, renumbered so that the numbering still looks complete.
-    const swapped = [log[0]!, { ...log[2]!, seq: 2 }, { ...log[1]!, seq: 3 }, log[3]!, log[4]!];
+    const swapped = [log[0], { ...log[2], seq: 2 }, { ...log[1], seq: 3 }, log[3], log[4]];
     const report = await verifyRegisterLog(swapped);
     expect(report.findings.map((f) => f.subject)).toEqual([
       `signature ${SIGNATURE_ID} of a (log entry 2)`,
       'freeze of version 1 of a (log entry 3)',
       `withdrawal of signature ${SIGNATURE_ID} of a (log entry 4)`,
     ]);
-    expect(report.findings[0]!.reason).toBe(
+    expect(report.findings[0].reason).toBe(
       'does not link to the log entry before it (entries were reordered or rewritten); the log entry was rewritten',
     );
-    expect(report.findings[2]!.reason).toBe('does not link to the log entry before it (entries were reordered or rewritten)');
+    expect(report.findings[2].reason).toBe('does not link to the log entry before it (entries were reordered or rewritten)');
   });
 
   it('names a signature that no longer binds the content of the version it names', async () => {
     const otherVersion = records();
-    otherVersion[2]!.boundVersionHash = '2'.repeat(64);
+    otherVersion[2].boundVersionHash = '2'.repeat(64);
     expect((await verifyRegisterLog(logOf(otherVersion))).findings).toEqual([
       { subject: `signature ${SIGNATURE_ID} of a (log entry 3)`, reason: `it binds content hash ${HASH_1}, but version 1 has ${'2'.repeat(64)}` },
     ]);
     const gone = records();
-    gone[2]!.boundVersionHash = null;
-    expect((await verifyRegisterLog(logOf(gone))).findings[0]!.reason).toBe('it names version 1, which is not stored');
+    gone[2].boundVersionHash = null;
+    expect((await verifyRegisterLog(logOf(gone))).findings[0].reason).toBe('it names version 1, which is not stored');
   });
 
   it('names records that are not in the log', async () => {
@@ -124,7 +124,7 @@ describe('verifyRegisterLog', () => {
 
   it('accepts a head kept earlier while the log grew after it, and refuses one that is not in it', async () => {
     const log = logOf(records());
-    const earlier = log[2]!.hash;
+    const earlier = log[2].hash;
     expect(await verifyRegisterLog(log, { expect: earlier })).toMatchObject({ ok: true, expected: { head: earlier, foundAt: 3 } });
     const unknown = await verifyRegisterLog(log, { expect: 'e'.repeat(64) });
     expect(unknown).toMatchObject({ ok: false, findingCount: 0, expected: { head: 'e'.repeat(64), foundAt: null } });

@@ -37,7 +37,7 @@ export class AgreementLifecycleResolver {
   ): Promise<LifecycleEventPage> {
     const [history, successor] = await this.histories(agreement.id, ctx);
     const events = pageOf(this.lifecycle.eventsOf(history, successor), page);
-    return { ...events, items: events.items.map(LifecycleEventModel.from) };
+    return { ...events, items: events.items.map((e) => LifecycleEventModel.from(e)) };
   }
 
   @ResolveField(() => SignaturePage, { description: 'Every signature recorded, withdrawn ones included.' })

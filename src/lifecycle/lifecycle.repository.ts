@@ -138,7 +138,7 @@ export class LifecycleRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${AMENDMENT_COLUMNS}`,
       [agreementId, a.type, a.baseVersion, a.newVersion, a.source, a.decidedOn, a.effectiveOn, a.actor],
     );
-    return toAmendment(row!);
+    return toAmendment(row);
   }
 
   async insertFollowUp(m: EntityManager, link: FollowUpLink): Promise<void> {

@@ -2,7 +2,6 @@ import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graph
 import { DateScalar } from '../graphql/date.scalar.js';
 import { requireActor, type GraphQLContext } from '../graphql/context.js';
 import { PageArgs, pageOf } from '../graphql/pagination.js';
-import type { SignatureLevel } from './rules/index.js';
 import { AgreementVersion } from '../versions/models/agreement-version.model.js';
 import { AmendAgreementInput } from './dto/amend-agreement.input.js';
 import { CreateFollowUpDraftInput } from './dto/create-follow-up-draft.input.js';
@@ -37,7 +36,7 @@ export class LifecycleResolver {
     @Args() page: PageArgs,
   ): Promise<AgreementStatusPage> {
     const expiring = pageOf(await this.lifecycle.expiring(withinDays, asOf ?? null), page);
-    return { ...expiring, items: expiring.items.map(AgreementStatusModel.from) };
+    return { ...expiring, items: expiring.items.map((s) => AgreementStatusModel.from(s)) };
   }
 
   @Mutation(() => AgreementVersion, { description: 'Freezes a draft for signature; later edits make new drafts.' })
@@ -56,7 +55,7 @@ export class LifecycleResolver {
     const record = await this.lifecycle.recordSignature(requireActor(ctx), agreementId, {
       ...rest,
       office: rest.office ?? null,
-      level: rest.level as SignatureLevel,
+      level: rest.level,
       evidence: rest.evidence ? { fileName: rest.evidence.fileName, sha256: rest.evidence.sha256 } : null,
     });
     return SignatureModel.from(record, agreementId);

@@ -214,7 +214,7 @@ export class LifecycleService {
    */
   async successorsOf(agreementIds: readonly string[]): Promise<Map<string, string>> {
     const followUps = await this.versions.followUpsOf(agreementIds);
-    return new Map([...followUps].map(([id, successors]) => [id, successors[0]!]));
+    return new Map([...followUps].map(([id, successors]) => [id, successors[0]]));
   }
 
   /** Status and events from already loaded histories (the request loaders batch the loading). */

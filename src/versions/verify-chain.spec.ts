@@ -10,7 +10,7 @@ function chain(agreementId: string, yamls: string[], contents: object[]): Stored
     rows.push({
       agreementId,
       number: i + 1,
-      yaml: yamls[i]!,
+      yaml: yamls[i],
       content,
       contentHash: hash,
       previousHash,
@@ -43,13 +43,13 @@ describe('verifyChain', () => {
 
   it('names altered content', async () => {
     const r = rows();
-    r[1]!.content = { title: 'Drei' };
+    r[1].content = { title: 'Drei' };
     expect((await verifyChain(r)).firstBroken).toEqual({ agreementId: 'a', number: 2, reason: 'stored content does not match its content hash' });
   });
 
   it('names YAML that no longer matches its content', async () => {
     const r = rows();
-    r[0]!.yaml = 'title: Anders\n';
+    r[0].yaml = 'title: Anders\n';
     expect((await verifyChain(r)).firstBroken).toMatchObject({
       agreementId: 'a',
       number: 1,
@@ -59,14 +59,14 @@ describe('verifyChain', () => {
 
   it('names a changed author, time or note through the chain hash', async () => {
     const r = rows();
-    r[2]!.author = 'Max Muster';
+    r[2].author = 'Max Muster';
     expect((await verifyChain(r)).firstBroken).toMatchObject({ agreementId: 'b', number: 1 });
     expect((await verifyChain(r)).firstBroken!.reason).toMatch(/chain hash/);
   });
 
   it('names a broken link and a gap in the numbering', async () => {
     const relinked = rows();
-    relinked[1]!.previousHash = relinked[2]!.chainHash;
+    relinked[1].previousHash = relinked[2].chainHash;
     expect((await verifyChain(relinked)).firstBroken!.reason).toMatch(/previous hash/);
     const gap = rows().filter((r) => !(r.agreementId === 'a' && r.number === 1));
     expect((await verifyChain(gap)).firstBroken).toMatchObject({ agreementId: 'a', number: 2, reason: 'version number 2 follows nothing' });

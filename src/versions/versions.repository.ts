@@ -119,7 +119,7 @@ export class VersionsRepository {
       const page = (await m.query<VersionColumns[]>(VERSIONS_SQL.pageAfter, [...after, pageSize])).map(toRow);
       yield* page;
       if (page.length < pageSize) return;
-      const last = page[page.length - 1]!;
+      const last = page[page.length - 1];
       after = [last.agreementId, last.number];
     }
   }

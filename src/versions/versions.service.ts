@@ -169,7 +169,7 @@ export class VersionsService {
   private async assertNoOtherFollowUp(m: EntityManager, agreementId: string, predecessor: string): Promise<void> {
     await lockNameForTransaction(m, FOLLOW_UP_LOCK, predecessor);
     const others = ((await this.repository.followUpsOf([predecessor], m)).get(predecessor) ?? []).filter((id) => id !== agreementId);
-    if (others.length > 0) throw followUpExists(predecessor, others[0]!);
+    if (others.length > 0) throw followUpExists(predecessor, others[0]);
   }
 
   /** Stores `doc` as the version after `previous` (version 1 when null), chained to it. */

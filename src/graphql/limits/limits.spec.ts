@@ -101,7 +101,7 @@ describe('complexityLimitRule on pages', () => {
     type Query { agreements(limit: Int! = 20, offset: Int! = 0): AgreementPage! }
   `);
   // As code-first GraphQL sets it from @Field({ complexity }).
-  (paged.getType('Version') as GraphQLObjectType).getFields().yaml!.extensions = { complexity: 100 };
+  (paged.getType('Version') as GraphQLObjectType).getFields().yaml.extensions = { complexity: 100 };
   const complexityOf = (query: string) => {
     const errors = validate(paged, parse(query), [...specifiedRules, complexityLimitRule(0, { maxPageSize: 100 })]);
     return errors.map((e) => e.extensions.complexity);

@@ -154,7 +154,7 @@ function amendmentContent(type: AmendmentType, base: AgreementDocument, next: Ag
 function amendmentDates(history: AgreementHistory, input: AmendmentInput, today: IsoDate): LifecycleViolation[] {
   const violations = [...pastDate('decidedOn', input.decidedOn, today)];
   if (!isIsoDate(input.effectiveOn)) {
-    violations.push(badInput('INVALID_DATE', `effectiveOn ${input.effectiveOn} is not a date (YYYY-MM-DD)`, { field: 'effectiveOn' }));
+    violations.push(badInput('INVALID_DATE', `effectiveOn ${String(input.effectiveOn)} is not a date (YYYY-MM-DD)`, { field: 'effectiveOn' }));
   } else if (isIsoDate(input.decidedOn) && input.effectiveOn < input.decidedOn) {
     violations.push(
       badInput('EFFECTIVE_BEFORE_DECIDED', `effectiveOn ${input.effectiveOn} is before decidedOn ${input.decidedOn}`, {
