@@ -73,6 +73,8 @@ export class AppModule {
               aliasLimitRule(limits.maxAliases),
             ],
             formatError: createFormatError(logger, limits.exposeErrorDetails),
+            // Apollo's own default follows NODE_ENV; the configuration decides instead.
+            includeStacktraceInErrorResponses: limits.exposeErrorDetails,
             context: async ({ req }: { req: Request }): Promise<GraphQLContext<Loaders>> => {
               // Normally done by the middleware in front of /graphql (see createApp).
               const auth = authenticationOf(req) ?? (await authenticate(verifier, req.headers.authorization));

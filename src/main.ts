@@ -6,7 +6,7 @@ import { createApp, loadAgreementsFolder, openDatabase } from './bootstrap.js';
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig();
+    config = loadConfig(process.env, 'service');
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`zv-register: ${error.message}\n`);

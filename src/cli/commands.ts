@@ -200,6 +200,8 @@ const token: Command = async ({ args, options, io }) => {
   }
   const config = loadConfig();
   if (config.oidc) io.err('note: OIDC is configured; the service will not accept locally signed tokens\n');
+  else if (!config.allowLocalTokens)
+    io.err('note: the service accepts locally signed tokens only in development mode or with ALLOW_LOCAL_TOKENS=true\n');
   const key = await loadOrCreateLocalKey(config.dataDir);
   const jwt = await issueLocalToken(
     key,
