@@ -15,7 +15,7 @@ import type { Logger } from './common/logger.js';
 import type { AppConfig } from './config/config.js';
 import { CoreModule } from './config/core.module.js';
 import { DatabaseModule } from './database/database.module.js';
-import { AppErrorFilter } from './graphql/app-error.filter.js';
+import { GraphQLExceptionFilter } from './graphql/exception.filter.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { createFormatError } from './graphql/format-error.js';
 import { aliasLimitRule, complexityLimitRule, depthLimitRule } from './graphql/limits/index.js';
@@ -85,7 +85,7 @@ export class AppModule {
       ],
       controllers: [HealthController],
       providers: [
-        { provide: APP_FILTER, useClass: AppErrorFilter },
+        { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: AccessInterceptor },
       ],
     };

@@ -45,8 +45,8 @@ async function expectAnswered(t: TestApp, query: string): Promise<GraphQLRespons
   return res;
 }
 
-async function appWith(env: Record<string, string>): Promise<TestApp> {
-  const t = await startTestApp({ LOAD_AGREEMENTS: 'false', ...env });
+async function appWith(env: Record<string, string>, options: { logs?: string[] } = {}): Promise<TestApp> {
+  const t = await startTestApp({ LOAD_AGREEMENTS: 'false', ...env }, options);
   t.defaultToken = await t.token(EDITOR);
   expect((await t.gql(CREATE, { yaml: sampleAgreementYaml('haertung') })).errors).toBeUndefined();
   return t;
@@ -243,9 +243,11 @@ describe('safe by default, development mode by choice', () => {
   // What a deployment gets that set nothing (NODE_ENV unset), and the opted-in development mode.
   let safe: TestApp;
   let dev: TestApp;
+  // Both apps log here: Nest's own logging goes through the logger of whichever app started last.
+  const logs: string[] = [];
   beforeAll(async () => {
-    safe = await appWith({});
-    dev = await appWith({ NODE_ENV: 'development' });
+    safe = await appWith({}, { logs });
+    dev = await appWith({ NODE_ENV: 'development' }, { logs });
   });
   afterAll(async () => {
     await safe.close();
@@ -327,6 +329,7 @@ describe('safe by default, development mode by choice', () => {
 
   it('shows an unexpected internal error without stack trace or SQL by default', async () => {
     const reader = await safe.token({ name: 'Rita Leser', roles: ['reader'] });
+    logs.length = 0;
     await safe.sql('ALTER TABLE agreement_versions RENAME TO agreement_versions_x');
     try {
       const res = await fetch(`${safe.baseUrl}/graphql`, {
@@ -341,6 +344,15 @@ describe('safe by default, development mode by choice', () => {
       expect(body.errors[0].message).toBe('Internal server error');
       expect(body.errors[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
       for (const secret of ['agreement_versions', 'SELECT', 'stack', ' at ', 'QueryFailedError', 'relation']) expect(text).not.toContain(secret);
+      // What the caller is not shown, the operator finds in the log: once, with the path and the stack.
+      expect(logs.map((line) => JSON.parse(line))).toEqual([
+        expect.objectContaining({
+          level: 'error',
+          path: ['agreements'],
+          msg: 'relation "agreement_versions" does not exist',
+          stack: expect.stringContaining('QueryFailedError'),
+        }),
+      ]);
     } finally {
       await safe.sql('ALTER TABLE agreement_versions_x RENAME TO agreement_versions');
     }

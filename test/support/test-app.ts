@@ -98,9 +98,10 @@ export async function createTestDatabaseWithRoles(): Promise<TestDatabase> {
 /**
  * The real service on a random port, on its own fresh database, with migrations applied. It runs
  * with the defaults a deployment gets (NODE_ENV as given, else unset), and accepts local tokens
- * unless OIDC is configured, so tests can sign their own.
+ * unless OIDC is configured, so tests can sign their own. With `logs`, its log lines go there
+ * instead of to stderr, for a test that provokes errors to check what operators would see.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { logs?: string[] } = {}): Promise<TestApp> {
   const urls = await createTestDatabaseWithRoles();
   const databaseUrl = urls.runtimeUrl;
   const dataDir = mkdtempSync(join(tmpdir(), 'zv-test-data-'));
@@ -118,7 +119,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
     'service',
   );
-  const logger = new Logger('error');
+  const logs = options.logs;
+  const logger = new Logger('error', undefined, logs ? (line) => void logs.push(line) : undefined);
   const db: Database = await openDatabase(config, logger);
   const app = await createApp(config, db.dataSource, logger);
   if (config.loadAgreementsOnStart) await loadAgreementsFolder(app, config, logger);
