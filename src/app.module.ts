@@ -66,6 +66,8 @@ export class AppModule {
             csrfPrevention: true,
             // The query text is capped before (see createApp); this caps what the parser reads of it.
             parseOptions: { maxTokens: limits.maxTokens },
+            // Nothing here uses them, and they would let any caller fill a cache on the server.
+            persistedQueries: false,
             // Refused while validating, before any resolver or database work.
             validationRules: [
               depthLimitRule(limits.maxDepth),

@@ -12,6 +12,7 @@ import type { AppConfig } from './config/config.js';
 import { createDataSource, migrate } from './database/data-source.js';
 import { currentRole } from './database/database-roles.repository.js';
 import { entities } from './entities.js';
+import { requestBodyErrors } from './graphql/request-body-errors.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
 import { rateLimit } from './auth/rate-limit.js';
 import { TOKEN_VERIFIER } from './auth/auth.module.js';
@@ -119,6 +120,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, logge
   });
   // Bigger bodies get 413 before they are read; the limit leaves room for the largest document.
   app.useBodyParser('json', { limit: config.graphql.maxRequestBytes });
+  app.use('/graphql', requestBodyErrors(config.graphql.maxRequestBytes));
   app.use('/graphql', authenticationMiddleware(app.get<TokenVerifier>(TOKEN_VERIFIER)));
   app.use('/graphql', rateLimit(config.graphql.rateLimitPerMinute));
   // Both before Apollo parses anything: parsing costs time in proportion to the query text.
