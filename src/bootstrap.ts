@@ -8,6 +8,7 @@ import { readAgreementFiles } from './agreement-files/agreement-files.js';
 import { FolderImporter } from './agreement-files/folder-importer.js';
 import { systemActor } from './auth/policy.js';
 import { Logger } from './common/logger.js';
+import { settlesWithin } from './common/settles-within.js';
 import type { AppConfig } from './config/config.js';
 import { createDataSource, migrate } from './database/data-source.js';
 import { currentRole } from './database/database-roles.repository.js';
@@ -21,6 +22,7 @@ import { querySizeLimit } from './graphql/limits/index.js';
 import type { TokenVerifier } from './auth/tokens/index.js';
 
 export const LOADER_SUBJECT = 'system:agreements-folder';
+const POOL_CLOSE_TIMEOUT_MS = 5_000;
 
 export interface Database {
   dataSource: DataSource;
@@ -61,8 +63,13 @@ export async function openDatabase(config: AppConfig, logger: Logger, options: {
     dataSource,
     embedded,
     close: async () => {
-      if (dataSource.isInitialized) await dataSource.destroy();
-      await embedded?.stop();
+      // A connection held by a request that never ends (waiting on a lock) would keep the pool
+      // open for ever; stopping the embedded server ends such sessions.
+      try {
+        if (dataSource.isInitialized) await settlesWithin(dataSource.destroy(), POOL_CLOSE_TIMEOUT_MS);
+      } finally {
+        await embedded?.stop();
+      }
     },
   };
 }

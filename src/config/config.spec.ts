@@ -4,7 +4,7 @@ describe('loadConfig', () => {
   it('has working defaults, and the safe ones where safety is at stake', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ port: 3000, databaseUrl: null, maxDocumentBytes: 1048576, allowAnonymousRead: false, oidc: null, development: false });
-    expect(c.allowLocalTokens).toBe(false);
+    expect(c).toMatchObject({ allowLocalTokens: false, shutdownTimeoutMs: 10000 });
     expect(c.graphql).toMatchObject({
       introspection: false,
       landingPage: false,

@@ -38,6 +38,8 @@ export interface AppConfig {
     maxTokens: number;
     rateLimitPerMinute: number;
   };
+  /** How long a stopping service waits for running requests before it closes the database under them. */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -161,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, purpose: 'servi
       maxTokens: int('GRAPHQL_MAX_TOKENS', 2000, 100, 3000),
       rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     },
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
   };
   if (config.graphql.maxRequestBytes < config.maxDocumentBytes) {
     problems.push('MAX_REQUEST_BYTES must be at least MAX_DOCUMENT_BYTES, or the largest documents could never be sent');
