@@ -18,6 +18,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { GraphQLExceptionFilter } from './graphql/exception.filter.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { createFormatError } from './graphql/format-error.js';
+import { graphiqlLandingPage } from './graphql/graphiql.js';
 import { aliasLimitRule, complexityLimitRule, depthLimitRule } from './graphql/limits/index.js';
 import { MAX_PAGE_SIZE } from './graphql/pagination.js';
 import { HealthController } from './health/health.controller.js';
@@ -61,7 +62,8 @@ export class AppModule {
             sortSchema: true,
             path: '/graphql',
             introspection: limits.introspection,
-            graphiql: limits.landingPage,
+            // Nest's GraphiQL page loads its scripts from a CDN; ours serves them from the installed packages.
+            graphiql: false,
             // Apollo's default, stated because it matters: simple cross-site requests are refused.
             csrfPrevention: true,
             // The query text is capped before (see createApp); this caps what the parser reads of it.
@@ -77,6 +79,7 @@ export class AppModule {
             formatError: createFormatError(logger, limits.exposeErrorDetails),
             // Apollo's own default follows NODE_ENV; the configuration decides instead.
             includeStacktraceInErrorResponses: limits.exposeErrorDetails,
+            plugins: limits.landingPage ? [graphiqlLandingPage('/graphql')] : [],
             context: async ({ req }: { req: Request }): Promise<GraphQLContext<Loaders>> => {
               // Normally done by the middleware in front of /graphql (see createApp).
               const auth = authenticationOf(req) ?? (await authenticate(verifier, req.headers.authorization));

@@ -13,6 +13,7 @@ import type { AppConfig } from './config/config.js';
 import { createDataSource, migrate } from './database/data-source.js';
 import { currentRole } from './database/database-roles.repository.js';
 import { entities } from './entities.js';
+import { ideAssets, IDE_ASSETS_PATH } from './graphql/graphiql.js';
 import { requestBodyErrors } from './graphql/request-body-errors.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
 import { rateLimit } from './auth/rate-limit.js';
@@ -128,6 +129,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, logge
   // Bigger bodies get 413 before they are read; the limit leaves room for the largest document.
   app.useBodyParser('json', { limit: config.graphql.maxRequestBytes });
   app.use('/graphql', requestBodyErrors(config.graphql.maxRequestBytes));
+  if (config.graphql.landingPage) app.use(IDE_ASSETS_PATH, ideAssets());
   app.use('/graphql', authenticationMiddleware(app.get<TokenVerifier>(TOKEN_VERIFIER)));
   app.use('/graphql', rateLimit(config.graphql.rateLimitPerMinute));
   // Both before Apollo parses anything: parsing costs time in proportion to the query text.

@@ -325,6 +325,30 @@ describe('safe by default, development mode by choice', () => {
     const devRes = await landingPage(dev);
     expect(devRes.headers.get('content-type')).toMatch(/text\/html/);
     expect(await devRes.text()).toMatch(/graphiql/i);
+    expect((await fetch(`${safe.baseUrl}/graphql-ide/graphiql.js`)).status).toBe(404);
+  });
+
+  it('serves GraphiQL from the installed packages, so it works offline, with a field for the token', async () => {
+    const html = await (await landingPage(dev)).text();
+    const urls = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(urls).toHaveLength(4);
+    for (const url of urls) {
+      expect(url).toMatch(/^\/[^/]/); // same origin: a path, no host
+      const asset = await fetch(new URL(url, dev.baseUrl));
+      const body = await asset.text();
+      expect({ url, status: asset.status, type: asset.headers.get('content-type'), large: body.length > 10_000 }).toEqual({
+        url,
+        status: 200,
+        type: expect.stringMatching(url.endsWith('.css') ? /^text\/css/ : /^text\/javascript/),
+        large: true,
+      });
+    }
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(html).toMatch(/<input id="token" type="password"/);
+    // The token travels as a header of each request, read from the field: nothing stores it.
+    expect(html).toMatch(/authorization: 'Bearer ' \+ token\(\)/);
+    expect(html).not.toMatch(/localStorage|sessionStorage|document\.cookie/);
+    expect(html).toMatch(/shouldPersistHeaders: false/);
   });
 
   it('shows an unexpected internal error without stack trace or SQL by default', async () => {
