@@ -12,7 +12,7 @@ export default {
   testTimeout: 60000,
   projects: [
     // Pure functions: no database.
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'] },
     // Real PostgreSQL started once for the run; each test file gets its own database.
     {
       ...base,

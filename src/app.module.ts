@@ -15,9 +15,10 @@ import type { Logger } from './common/logger.js';
 import type { AppConfig } from './config/config.js';
 import { CoreModule } from './config/core.module.js';
 import { DatabaseModule } from './database/database.module.js';
-import { AppErrorFilter } from './graphql/app-error.filter.js';
+import { GraphQLExceptionFilter } from './graphql/exception.filter.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { createFormatError } from './graphql/format-error.js';
+import { graphiqlLandingPage } from './graphql/graphiql.js';
 import { aliasLimitRule, complexityLimitRule, depthLimitRule } from './graphql/limits/index.js';
 import { MAX_PAGE_SIZE } from './graphql/pagination.js';
 import { HealthController } from './health/health.controller.js';
@@ -61,11 +62,14 @@ export class AppModule {
             sortSchema: true,
             path: '/graphql',
             introspection: limits.introspection,
-            graphiql: limits.landingPage,
+            // Nest's GraphiQL page loads its scripts from a CDN; ours serves them from the installed packages.
+            graphiql: false,
             // Apollo's default, stated because it matters: simple cross-site requests are refused.
             csrfPrevention: true,
             // The query text is capped before (see createApp); this caps what the parser reads of it.
             parseOptions: { maxTokens: limits.maxTokens },
+            // Nothing here uses them, and they would let any caller fill a cache on the server.
+            persistedQueries: false,
             // Refused while validating, before any resolver or database work.
             validationRules: [
               depthLimitRule(limits.maxDepth),
@@ -73,6 +77,9 @@ export class AppModule {
               aliasLimitRule(limits.maxAliases),
             ],
             formatError: createFormatError(logger, limits.exposeErrorDetails),
+            // Apollo's own default follows NODE_ENV; the configuration decides instead.
+            includeStacktraceInErrorResponses: limits.exposeErrorDetails,
+            plugins: limits.landingPage ? [graphiqlLandingPage('/graphql')] : [],
             context: async ({ req }: { req: Request }): Promise<GraphQLContext<Loaders>> => {
               // Normally done by the middleware in front of /graphql (see createApp).
               const auth = authenticationOf(req) ?? (await authenticate(verifier, req.headers.authorization));
@@ -83,7 +90,7 @@ export class AppModule {
       ],
       controllers: [HealthController],
       providers: [
-        { provide: APP_FILTER, useClass: AppErrorFilter },
+        { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: AccessInterceptor },
       ],
     };

@@ -8,10 +8,13 @@ import { readAgreementFiles } from './agreement-files/agreement-files.js';
 import { FolderImporter } from './agreement-files/folder-importer.js';
 import { systemActor } from './auth/policy.js';
 import { Logger } from './common/logger.js';
+import { settlesWithin } from './common/settles-within.js';
 import type { AppConfig } from './config/config.js';
 import { createDataSource, migrate } from './database/data-source.js';
 import { currentRole } from './database/database-roles.repository.js';
 import { entities } from './entities.js';
+import { ideAssets, IDE_ASSETS_PATH } from './graphql/graphiql.js';
+import { requestBodyErrors } from './graphql/request-body-errors.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
 import { rateLimit } from './auth/rate-limit.js';
 import { TOKEN_VERIFIER } from './auth/auth.module.js';
@@ -20,6 +23,7 @@ import { querySizeLimit } from './graphql/limits/index.js';
 import type { TokenVerifier } from './auth/tokens/index.js';
 
 export const LOADER_SUBJECT = 'system:agreements-folder';
+const POOL_CLOSE_TIMEOUT_MS = 5_000;
 
 export interface Database {
   dataSource: DataSource;
@@ -60,8 +64,13 @@ export async function openDatabase(config: AppConfig, logger: Logger, options: {
     dataSource,
     embedded,
     close: async () => {
-      if (dataSource.isInitialized) await dataSource.destroy();
-      await embedded?.stop();
+      // A connection held by a request that never ends (waiting on a lock) would keep the pool
+      // open for ever; stopping the embedded server ends such sessions.
+      try {
+        if (dataSource.isInitialized) await settlesWithin(dataSource.destroy(), POOL_CLOSE_TIMEOUT_MS);
+      } finally {
+        await embedded?.stop();
+      }
     },
   };
 }
@@ -119,6 +128,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource, logge
   });
   // Bigger bodies get 413 before they are read; the limit leaves room for the largest document.
   app.useBodyParser('json', { limit: config.graphql.maxRequestBytes });
+  app.use('/graphql', requestBodyErrors(config.graphql.maxRequestBytes));
+  if (config.graphql.landingPage) app.use(IDE_ASSETS_PATH, ideAssets());
   app.use('/graphql', authenticationMiddleware(app.get<TokenVerifier>(TOKEN_VERIFIER)));
   app.use('/graphql', rateLimit(config.graphql.rateLimitPerMinute));
   // Both before Apollo parses anything: parsing costs time in proportion to the query text.

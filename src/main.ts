@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { Logger } from './common/logger.js';
+import { settlesWithin } from './common/settles-within.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { createApp, loadAgreementsFolder, openDatabase } from './bootstrap.js';
 
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig();
+    config = loadConfig(process.env, 'service');
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`zv-register: ${error.message}\n`);
@@ -29,10 +30,13 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info('shutting down', { signal });
     try {
-      await app?.close(); // stop taking requests, let running ones finish
-      await db.close(); // then the pool, then the embedded server
+      // Stop taking requests and let running ones finish, but not for ever: one waiting on a lock would.
+      const drained = await settlesWithin(app?.close() ?? Promise.resolve(), config.shutdownTimeoutMs);
+      if (!drained)
+        logger.warn('requests still running at the shutdown deadline; closing the database under them', { timeoutMs: config.shutdownTimeoutMs });
+      await db.close(); // then the pool, then the embedded server (each bounded)
       logger.info('stopped');
-      process.exit(0);
+      process.exit(drained ? 0 : 1);
     } catch (error) {
       logger.error(error);
       process.exit(1);

@@ -108,6 +108,7 @@ describe('authentication, audit trail and CLI tokens (local key)', () => {
   });
 
   describe('unusable tokens', () => {
+    const now = () => Math.floor(Date.now() / 1000);
     /** Claims as the app's own key would sign them; each case falsifies one thing. */
     const signWithAppKey = async (overrides: JWTPayload) => {
       const key = await loadOrCreateLocalKey(t.config.dataDir);
@@ -144,6 +145,9 @@ describe('authentication, audit trail and CLI tokens (local key)', () => {
         ['for another audience', `Bearer ${await signWithAppKey({ aud: 'someone-else' })}`],
         ['from another issuer', `Bearer ${await signWithAppKey({ iss: 'https://idp.example.org' })}`],
         ['without any known role', `Bearer ${await signWithAppKey({ roles: ['root', 'superuser'] })}`],
+        ['valid for a century', `Bearer ${await signWithAppKey({ exp: Date.UTC(2126, 0, 1) / 1000 })}`],
+        ['issued in a week, for an hour', `Bearer ${await signWithAppKey({ iat: now() + 7 * 86400, exp: now() + 7 * 86400 + 3600 })}`],
+        ['without the time it was issued', `Bearer ${await signWithAppKey({ iat: undefined })}`],
         ['not a JWT', 'Bearer abc'],
         ['not a bearer token', 'Basic xyz'],
         ['unsigned (alg none)', `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${(await signWithAppKey({})).split('.')[1]}.`],
@@ -163,6 +167,13 @@ describe('authentication, audit trail and CLI tokens (local key)', () => {
       // One answer for all: the reason (expired, audience, signature…) is not revealed.
       expect(new Set(answers.values()).size).toBe(1);
       expect([...answers.values()][0]).not.toMatch(/expire|audience|issuer|signature|role|malformed/i);
+    });
+
+    it('refuses a token signed with the local key to last for a century, for the audit log too', async () => {
+      const century = await signWithAppKey({ exp: Date.UTC(2126, 0, 1) / 1000 });
+      expectRefused(await t.gql(AUDIT, {}, { as: century }), 'UNAUTHENTICATED');
+      const day = await signWithAppKey({ exp: now() + 24 * 3600 });
+      expect((await t.gql(AUDIT, {}, { as: day })).errors).toBeUndefined();
     });
 
     it('answers the same for an existing and an unknown agreement', async () => {
@@ -407,16 +418,21 @@ describe('authentication, audit trail and CLI tokens (local key)', () => {
       expect(codeOf(foreign)).toBe('FORBIDDEN');
     });
 
-    it('token refuses a missing name, an unknown role or a missing party with exit 2', async () => {
-      for (const args of [
+    it('token refuses a missing name, an unknown role, a missing party or a lifetime over a day with exit 2', async () => {
+      const century = ['token', '--role', 'admin', '--name', 'Ada Admin', '--expires-in', '100y'];
+      const calls = [
         ['token', '--role', 'senate-editor', '--party', 'senin'],
         ['token', '--role', 'root', '--name', 'Erika Muster'],
         ['token', '--role', 'senate-editor', '--name', 'Erika Muster'],
-      ]) {
-        const res = await runCli(args, cliEnv());
-        expect({ args, code: res.code, stdout: res.stdout }).toEqual({ args, code: 2, stdout: '' });
-      }
-    });
+        century,
+        ['token', '--role', 'admin', '--name', 'Ada Admin', '--expires-in', 'ewig'],
+      ];
+      const results = await Promise.all(calls.map((args) => runCli(args, cliEnv())));
+      expect(results.map((res, i) => ({ args: calls[i], code: res.code, stdout: res.stdout }))).toEqual(
+        calls.map((args) => ({ args, code: 2, stdout: '' })),
+      );
+      expect(results[calls.indexOf(century)].stderr).toContain('a local token may last at most 24 hours, asked for 100y');
+    }, 180_000);
 
     it('audit prints the entries of an agreement, newest first', async () => {
       const res = await runCli(['audit', '--agreement', 'audit-fall'], cliEnv());

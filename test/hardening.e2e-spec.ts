@@ -45,8 +45,8 @@ async function expectAnswered(t: TestApp, query: string): Promise<GraphQLRespons
   return res;
 }
 
-async function appWith(env: Record<string, string>): Promise<TestApp> {
-  const t = await startTestApp({ LOAD_AGREEMENTS: 'false', ...env });
+async function appWith(env: Record<string, string>, options: { logs?: string[] } = {}): Promise<TestApp> {
+  const t = await startTestApp({ LOAD_AGREEMENTS: 'false', ...env }, options);
   t.defaultToken = await t.token(EDITOR);
   expect((await t.gql(CREATE, { yaml: sampleAgreementYaml('haertung') })).errors).toBeUndefined();
   return t;
@@ -239,23 +239,26 @@ describe('HTTP limits', () => {
   });
 });
 
-describe('production switches', () => {
-  let prod: TestApp;
+describe('safe by default, development mode by choice', () => {
+  // What a deployment gets that set nothing (NODE_ENV unset), and the opted-in development mode.
+  let safe: TestApp;
   let dev: TestApp;
+  // Both apps log here: Nest's own logging goes through the logger of whichever app started last.
+  const logs: string[] = [];
   beforeAll(async () => {
-    prod = await appWith({ NODE_ENV: 'production' });
-    dev = await appWith({});
+    safe = await appWith({}, { logs });
+    dev = await appWith({ NODE_ENV: 'development' }, { logs });
   });
   afterAll(async () => {
-    await prod.close();
+    await safe.close();
     await dev.close();
   });
 
   const landingPage = (t: TestApp) => fetch(`${t.baseUrl}/graphql`, { headers: { accept: 'text/html' } });
 
-  it('refuses introspection in production and allows it in development', async () => {
+  it('refuses introspection by default and allows it in development mode', async () => {
     for (const query of ['{ __schema { types { name } } }', '{ __type(name: "Agreement") { fields { name } } }']) {
-      const refused = await prod.gql(query);
+      const refused = await safe.gql(query);
       expect(refused.data ?? null).toBeNull();
       expect(refused.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(refused.errors![0].message).toMatch(/introspection/i);
@@ -266,8 +269,55 @@ describe('production switches', () => {
     expect(allowed.data!.__schema.types.map((t: { name: string }) => t.name)).toContain('Agreement');
   });
 
-  it('serves no landing page in production; development has GraphiQL', async () => {
-    const res = await landingPage(prod);
+  // Refused with the other requests without a valid token, before the query is parsed.
+  it('answers introspection in development mode only to callers who may read', async () => {
+    const schemaQueries = [
+      '{ __schema { queryType { name } } }',
+      '{ __type(name: "Agreement") { name } }',
+      'query { ...Q } fragment Q on Query { ... on Query { __schema { queryType { name } } } }',
+    ];
+    for (const query of schemaQueries) {
+      for (const as of [null, 'kein.gueltiges.token']) {
+        const refused = await dev.gql(query, {}, { as });
+        expect({ status: refused.status, data: refused.data ?? null, codes: codes(...(refused.errors ?? [])) }).toEqual({
+          status: 401,
+          data: null,
+          codes: ['UNAUTHENTICATED'],
+        });
+        expect(JSON.stringify(refused)).not.toMatch(/Agreement"|queryType/);
+      }
+      const reader = await dev.token({ name: 'Rita Leser', roles: ['reader'] });
+      expect((await dev.gql(query, {}, { as: reader })).errors).toBeUndefined();
+    }
+    const open = await startTestApp({ LOAD_AGREEMENTS: 'false', NODE_ENV: 'development', ALLOW_ANONYMOUS_READ: 'true' });
+    try {
+      const anonymous = await open.gql(schemaQueries[0], {}, { as: null });
+      expect(anonymous.errors).toBeUndefined();
+      expect(anonymous.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    } finally {
+      await open.close();
+    }
+  });
+
+  it('shows no stack trace or file path in the errors of a caller by default; development mode does', async () => {
+    const mistakes = [
+      { query: '{ agreementz { id } }' },
+      { query: '{ agreements { id }' },
+      { query: 'query($d: Int!) { expiringAgreements(withinDays: $d) { agreementId } }', variables: { d: 'bald' } },
+    ];
+    for (const { query, variables } of mistakes) {
+      const res = await safe.gql(query, variables);
+      expect(res.errors).toHaveLength(1);
+      expect(Object.keys(res.errors![0].extensions!)).toEqual(['code']);
+      expect(JSON.stringify(res)).not.toMatch(/node_modules|\.js:\d+|stacktrace/);
+      expect((await dev.gql(query, variables)).errors![0].extensions!.stacktrace).toEqual(
+        expect.arrayContaining([expect.stringMatching(/\.js:\d+/)]),
+      );
+    }
+  });
+
+  it('serves no landing page by default; development mode has GraphiQL', async () => {
+    const res = await landingPage(safe);
     const text = await res.text();
     expect(res.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
     expect(text).not.toMatch(/<html|graphiql/i);
@@ -275,13 +325,38 @@ describe('production switches', () => {
     const devRes = await landingPage(dev);
     expect(devRes.headers.get('content-type')).toMatch(/text\/html/);
     expect(await devRes.text()).toMatch(/graphiql/i);
+    expect((await fetch(`${safe.baseUrl}/graphql-ide/graphiql.js`)).status).toBe(404);
   });
 
-  it('shows an unexpected internal error without stack trace or SQL in production', async () => {
-    const reader = await prod.token({ name: 'Rita Leser', roles: ['reader'] });
-    await prod.sql('ALTER TABLE agreement_versions RENAME TO agreement_versions_x');
+  it('serves GraphiQL from the installed packages, so it works offline, with a field for the token', async () => {
+    const html = await (await landingPage(dev)).text();
+    const urls = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(urls).toHaveLength(4);
+    for (const url of urls) {
+      expect(url).toMatch(/^\/[^/]/); // same origin: a path, no host
+      const asset = await fetch(new URL(url, dev.baseUrl));
+      const body = await asset.text();
+      expect({ url, status: asset.status, type: asset.headers.get('content-type'), large: body.length > 10_000 }).toEqual({
+        url,
+        status: 200,
+        type: expect.stringMatching(url.endsWith('.css') ? /^text\/css/ : /^text\/javascript/),
+        large: true,
+      });
+    }
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(html).toMatch(/<input id="token" type="password"/);
+    // The token travels as a header of each request, read from the field: nothing stores it.
+    expect(html).toMatch(/authorization: 'Bearer ' \+ token\(\)/);
+    expect(html).not.toMatch(/localStorage|sessionStorage|document\.cookie/);
+    expect(html).toMatch(/shouldPersistHeaders: false/);
+  });
+
+  it('shows an unexpected internal error without stack trace or SQL by default', async () => {
+    const reader = await safe.token({ name: 'Rita Leser', roles: ['reader'] });
+    logs.length = 0;
+    await safe.sql('ALTER TABLE agreement_versions RENAME TO agreement_versions_x');
     try {
-      const res = await fetch(`${prod.baseUrl}/graphql`, {
+      const res = await fetch(`${safe.baseUrl}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${reader}` },
         body: JSON.stringify({ query: '{ agreements { items { id } } }' }),
@@ -293,16 +368,25 @@ describe('production switches', () => {
       expect(body.errors[0].message).toBe('Internal server error');
       expect(body.errors[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
       for (const secret of ['agreement_versions', 'SELECT', 'stack', ' at ', 'QueryFailedError', 'relation']) expect(text).not.toContain(secret);
+      // What the caller is not shown, the operator finds in the log: once, with the path and the stack.
+      expect(logs.map((line) => JSON.parse(line))).toEqual([
+        expect.objectContaining({
+          level: 'error',
+          path: ['agreements'],
+          msg: 'relation "agreement_versions" does not exist',
+          stack: expect.stringContaining('QueryFailedError'),
+        }),
+      ]);
     } finally {
-      await prod.sql('ALTER TABLE agreement_versions_x RENAME TO agreement_versions');
+      await safe.sql('ALTER TABLE agreement_versions_x RENAME TO agreement_versions');
     }
-    const healed = await prod.gql('{ agreements { items { id } } }', {}, { as: reader });
+    const healed = await safe.gql('{ agreements { items { id } } }', {}, { as: reader });
     expect(healed.data!.agreements.items).toEqual([{ id: 'haertung' }]);
   });
 
-  it('keeps the limit codes and figures in production, where other details of errors are dropped', async () => {
+  it('keeps the limit codes and figures by default, where other details of errors are dropped', async () => {
     const aliases = `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: agreement(id: "haertung") { id }`).join(' ')} }`; // default limit 30
-    const res = await prod.gql(aliases);
+    const res = await safe.gql(aliases);
     expect({ status: res.status, hasData: 'data' in res, message: res.errors?.[0]?.message }).toEqual({
       status: 400,
       hasData: false,
@@ -312,11 +396,11 @@ describe('production switches', () => {
     expect(res.errors![0].extensions).toEqual({ code: 'TOO_MANY_ALIASES', aliases: 31, limit: 30 });
   });
 
-  it('answers an oversized or broken request body in production without stack trace', async () => {
+  it('answers an oversized or broken request body by default without stack trace', async () => {
     for (const body of ['{"query": "{ agreements { items { id } } }"', JSON.stringify({ query: '#'.repeat(4 * 1024 * 1024) })]) {
-      const res = await fetch(`${prod.baseUrl}/graphql`, {
+      const res = await fetch(`${safe.baseUrl}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${prod.defaultToken}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${safe.defaultToken}` },
         body,
       });
       expect([400, 413]).toContain(res.status);

@@ -6,8 +6,12 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { migrations } from '../migrations/index.js';
+import { issueLocalToken, loadOrCreateLocalKey } from '../src/auth/tokens/index.js';
 import { projectRoot } from '../src/common/project-root.js';
 import { runCli } from './support/cli.js';
+
+// Each test starts the whole service with its PostgreSQL, some several times: minutes on a busy machine.
+const SERVICE_TEST_TIMEOUT_MS = 240_000;
 
 /**
  * The service as `npm start` runs it: its own embedded PostgreSQL under DATA_DIR, started,
@@ -21,7 +25,15 @@ describe('the service process with its embedded PostgreSQL', () => {
 
   beforeAll(async () => {
     port = await freePort();
-    env = { DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'info' };
+    // Local tokens switched on as a deployment without OIDC would have to; NODE_ENV stays unset.
+    env = {
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      EMBEDDED_PG_PORT: String(await freePort()),
+      LOG_LEVEL: 'info',
+      NODE_ENV: '',
+      ALLOW_LOCAL_TOKENS: 'true',
+    };
   });
   afterAll(() => {
     rmSync(dataDir, { recursive: true, force: true });
@@ -74,27 +86,42 @@ describe('the service process with its embedded PostgreSQL', () => {
     expect(stderr).toContain('OIDC needs all of OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS_URL');
   });
 
-  it('starts, loads agreements/, reports readiness with the database, and stops cleanly', async () => {
-    const s = start();
-    await ready(s);
-    const health = await fetch(`http://127.0.0.1:${port}/health`);
-    expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok', database: 'up' });
-    expect(s.log()).toMatch(/"agreementId":"soziale-wohnhilfen","action":"create"/);
-    // Every line is one JSON object.
-    for (const line of s
-      .log()
-      .trim()
-      .split('\n')
-      .filter((l) => l.startsWith('{')))
-      expect(() => JSON.parse(line)).not.toThrow();
-    const pg = postmasterPid();
-
-    s.child.kill('SIGTERM');
-    expect(await exited(s.child)).toBe(0);
-    expect(alive(pg)).toBe(false);
-    expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+  it('refuses to start without a way to verify tokens, saying what to set', async () => {
+    const child = spawn(process.execPath, [join(projectRoot(), 'dist/src/main.js')], {
+      env: { ...process.env, NODE_OPTIONS: '', ...env, ALLOW_LOCAL_TOKENS: '' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    expect(await exited(child)).toBe(2);
+    expect(stderr).toContain('no way to verify tokens: set OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL, or ALLOW_LOCAL_TOKENS=true');
+    expect(existsSync(join(dataDir, 'postgres'))).toBe(false); // refused before anything started
   });
+
+  it(
+    'starts, loads agreements/, reports readiness with the database, and stops cleanly',
+    async () => {
+      const s = start();
+      await ready(s);
+      const health = await fetch(`http://127.0.0.1:${port}/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: 'ok', database: 'up' });
+      expect(s.log()).toMatch(/"agreementId":"soziale-wohnhilfen","action":"create"/);
+      // Every line is one JSON object.
+      for (const line of s
+        .log()
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('{')))
+        expect(() => JSON.parse(line)).not.toThrow();
+      const pg = postmasterPid();
+
+      s.child.kill('SIGTERM');
+      expect(await exited(s.child)).toBe(0);
+      expect(alive(pg)).toBe(false);
+      expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+    },
+    SERVICE_TEST_TIMEOUT_MS,
+  );
 
   it('keeps generated database passwords in DATA_DIR (0600) and serves as a role that may only read and append', async () => {
     const file = join(dataDir, 'postgres-credentials.json');
@@ -140,25 +167,29 @@ describe('the service process with its embedded PostgreSQL', () => {
     await stopped(again);
   }, 180_000);
 
-  it('names the taken port and the setting when EMBEDDED_PG_PORT is in use', async () => {
-    const port = Number(env.EMBEDDED_PG_PORT);
-    const holder = await hold(port);
-    try {
-      const s = start();
-      expect(await exited(s.child)).toBe(1);
-      const errors = s
-        .log()
-        .trim()
-        .split('\n')
-        .map((line) => JSON.parse(line) as { level: string; msg: string })
-        .filter((entry) => entry.level === 'error');
-      expect(errors.map((e) => e.msg)).toEqual([
-        `port ${port} on 127.0.0.1 is already in use, so the embedded PostgreSQL cannot start; set EMBEDDED_PG_PORT to a free port, or leave it unset to let the service choose one`,
-      ]);
-    } finally {
-      await release(holder);
-    }
-  });
+  it(
+    'names the taken port and the setting when EMBEDDED_PG_PORT is in use',
+    async () => {
+      const port = Number(env.EMBEDDED_PG_PORT);
+      const holder = await hold(port);
+      try {
+        const s = start();
+        expect(await exited(s.child)).toBe(1);
+        const errors = s
+          .log()
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line) as { level: string; msg: string })
+          .filter((entry) => entry.level === 'error');
+        expect(errors.map((e) => e.msg)).toEqual([
+          `port ${port} on 127.0.0.1 is already in use, so the embedded PostgreSQL cannot start; set EMBEDDED_PG_PORT to a free port, or leave it unset to let the service choose one`,
+        ]);
+      } finally {
+        await release(holder);
+      }
+    },
+    SERVICE_TEST_TIMEOUT_MS,
+  );
 
   it('takes a free port by itself when the default port is in use and none was set; the CLI finds it', async () => {
     const holder = await hold(54329);
@@ -176,13 +207,17 @@ describe('the service process with its embedded PostgreSQL', () => {
     }
   }, 180_000);
 
-  it('keeps the data across a restart: the unchanged files add nothing', async () => {
-    const s = start();
-    await ready(s);
-    expect(s.log()).toMatch(/"agreementId":"soziale-wohnhilfen","action":"unchanged","version":1/);
-    s.child.kill('SIGTERM');
-    expect(await exited(s.child)).toBe(0);
-  });
+  it(
+    'keeps the data across a restart: the unchanged files add nothing',
+    async () => {
+      const s = start();
+      await ready(s);
+      expect(s.log()).toMatch(/"agreementId":"soziale-wohnhilfen","action":"unchanged","version":1/);
+      s.child.kill('SIGTERM');
+      expect(await exited(s.child)).toBe(0);
+    },
+    SERVICE_TEST_TIMEOUT_MS,
+  );
 
   it('recovers on its own after being killed (orphaned postmaster) and from a stale postmaster.pid', async () => {
     const first = start();
@@ -209,7 +244,69 @@ describe('the service process with its embedded PostgreSQL', () => {
     third.child.kill('SIGTERM');
     expect(await exited(third.child)).toBe(0);
   }, 180_000);
+
+  it(
+    'starts its embedded PostgreSQL again after it was killed, and /health recovers',
+    async () => {
+      const s = start();
+      await ready(s);
+      const killed = postmasterPid();
+      process.kill(killed, 'SIGKILL');
+
+      const health = () =>
+        fetch(`http://127.0.0.1:${port}/health`).then(
+          (r) => r.status,
+          () => 0,
+        );
+      let status = 0;
+      for (const deadline = Date.now() + 120_000; Date.now() < deadline; await sleep(500)) {
+        status = await health();
+        if (status === 200 && postmasterPid() !== killed) break;
+      }
+      expect({ status, postmaster: postmasterPid() === killed ? 'the killed one' : 'a new one' }).toEqual({ status: 200, postmaster: 'a new one' });
+      expect(s.log()).toContain('embedded PostgreSQL is gone; starting it again');
+
+      await stopped(s);
+      expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+    },
+    SERVICE_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'stops by its deadline while a request waits for a lock that is never released',
+    async () => {
+      const s = start({ SHUTDOWN_TIMEOUT_MS: '1000' });
+      await ready(s);
+      const postmaster = postmasterPid();
+      const credentials = JSON.parse(readFileSync(join(dataDir, 'postgres-credentials.json'), 'utf8'));
+      const holder = await connect(Number(env.EMBEDDED_PG_PORT), credentials.superuser);
+      holder.on('error', () => undefined); // its session ends with the server
+      await holder.query('BEGIN');
+      await holder.query('LOCK TABLE agreements, agreement_versions IN ACCESS EXCLUSIVE MODE');
+
+      const key = await loadOrCreateLocalKey(dataDir);
+      const token = await issueLocalToken(key, { name: 'Rita Leser', roles: ['reader'] });
+      const request = fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ agreements { items { id } } }' }),
+      }).catch((error: unknown) => error);
+      const waiting = async () => Number((await holder.query("SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock'")).rows[0].n);
+      for (const deadline = Date.now() + 60_000; (await waiting()) === 0 && Date.now() < deadline;) await sleep(200);
+      expect(await waiting()).toBe(1);
+
+      s.child.kill('SIGTERM');
+      expect(await exited(s.child)).toBe(1);
+      expect(s.log()).toContain('requests still running at the shutdown deadline; closing the database under them');
+      expect(alive(postmaster)).toBe(false);
+      await request;
+      await holder.end().catch(() => undefined);
+    },
+    SERVICE_TEST_TIMEOUT_MS,
+  );
 });
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -257,7 +354,16 @@ describe('an embedded PostgreSQL created with the fixed password', () => {
 
     const port = await freePort();
     const child = spawn(process.execPath, [join(projectRoot(), 'dist/src/main.js')], {
-      env: { ...process.env, NODE_OPTIONS: '', DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'info' },
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        DATA_DIR: dataDir,
+        PORT: String(port),
+        EMBEDDED_PG_PORT: String(pgPort),
+        LOG_LEVEL: 'info',
+        NODE_ENV: '',
+        ALLOW_LOCAL_TOKENS: 'true',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';

@@ -1,4 +1,5 @@
-import { Args, Context, GraphQLISODateTime, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
+import { DateTimeScalar } from '../graphql/date-time.scalar.js';
 import { assertMayReadAudit } from '../auth/policy.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import type { GraphQLContext } from '../graphql/context.js';
@@ -19,7 +20,7 @@ export class AuditResolver {
   async auditLog(
     @Context() ctx: GraphQLContext,
     @Args('agreementId', { type: () => ID, nullable: true }) agreementId: string | null,
-    @Args('since', { type: () => GraphQLISODateTime, nullable: true }) since: Date | null,
+    @Args('since', { type: () => DateTimeScalar, nullable: true }) since: Date | null,
     @Args() page: PageArgs,
   ): Promise<AuditEntryPage> {
     if (!ctx.actor) throw new AppError(ErrorCode.UNAUTHENTICATED, 'the audit log needs a token');

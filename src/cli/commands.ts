@@ -200,6 +200,8 @@ const token: Command = async ({ args, options, io }) => {
   }
   const config = loadConfig();
   if (config.oidc) io.err('note: OIDC is configured; the service will not accept locally signed tokens\n');
+  else if (!config.allowLocalTokens)
+    io.err('note: the service accepts locally signed tokens in development mode (npm run dev) or with ALLOW_LOCAL_TOKENS=true\n');
   const key = await loadOrCreateLocalKey(config.dataDir);
   const jwt = await issueLocalToken(
     key,
@@ -212,7 +214,12 @@ const token: Command = async ({ args, options, io }) => {
       body: roles.includes('council-office') ? party : null,
     },
     { expiresIn: options['expires-in'] ?? '8h' },
-  );
+  ).catch((error: unknown) => {
+    if (!(error instanceof TypeError)) throw error;
+    // jose's wording for a span it cannot read does not say which option was meant.
+    const unreadable = /time period/i.test(error.message);
+    throw new UsageError(unreadable ? `--expires-in takes a span like 8h or 30m, got '${options['expires-in']}'` : error.message);
+  });
   io.out(jwt + '\n');
   return 0;
 };

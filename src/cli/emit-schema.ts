@@ -12,7 +12,7 @@ import { printContract } from '../graphql/print-contract.js';
 
 /** Writes schema/schema.graphql from the code-first types; no database is touched. */
 async function main(): Promise<void> {
-  const config = { ...loadConfig(), production: true };
+  const config = loadConfig();
   const logger = new Logger('warn');
   const dataSource = createDataSource('postgres://unused@127.0.0.1:1/unused');
   const app = await NestFactory.create(AppModule.register({ config, dataSource, logger }), { logger });

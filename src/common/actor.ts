@@ -30,7 +30,8 @@ export function actorLabel(a: Actor): string {
 }
 
 /** Why a bearer token was refused; the access check turns it into UNAUTHENTICATED. */
-export type TokenFailure = 'missing' | 'malformed' | 'expired' | 'bad-signature' | 'wrong-audience' | 'wrong-issuer' | 'not-yet-valid' | 'no-roles';
+export type TokenFailure =
+  'missing' | 'malformed' | 'expired' | 'too-long-lived' | 'bad-signature' | 'wrong-audience' | 'wrong-issuer' | 'not-yet-valid' | 'no-roles';
 
 /** A refused token, or keys of the identity provider that could not be fetched (a server fault). */
 export type AuthFailure = TokenFailure | 'keys-unavailable';

@@ -8,10 +8,12 @@ export class Logger implements LoggerService {
   constructor(
     private readonly minLevel: Level = 'info',
     private readonly context?: string,
+    /** Where the lines go; tests that provoke errors keep them to check them. */
+    private readonly sink: (line: string) => void = (line) => process.stderr.write(line),
   ) {}
 
   child(context: string): Logger {
-    return new Logger(this.minLevel, context);
+    return new Logger(this.minLevel, context, this.sink);
   }
 
   debug(message: unknown, ...rest: unknown[]): void {
@@ -45,7 +47,7 @@ export class Logger implements LoggerService {
     if (context) entry.context = context;
     entry.msg = message instanceof Error ? message.message : message;
     if (message instanceof Error && level === 'error') entry.stack = message.stack;
-    process.stderr.write(JSON.stringify(entry) + '\n');
+    this.sink(JSON.stringify(entry) + '\n');
   }
 }
 

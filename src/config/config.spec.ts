@@ -1,11 +1,51 @@
 import { ConfigError, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
-  it('has working defaults', () => {
+  it('has working defaults, and the safe ones where safety is at stake', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, databaseUrl: null, maxDocumentBytes: 1048576, allowAnonymousRead: false, oidc: null, production: false });
-    expect(c.graphql).toMatchObject({ introspection: true, landingPage: true, maxRequestBytes: 3 * 1048576, maxQueryBytes: 65536, maxTokens: 2000 });
+    expect(c).toMatchObject({ port: 3000, databaseUrl: null, maxDocumentBytes: 1048576, allowAnonymousRead: false, oidc: null, development: false });
+    expect(c).toMatchObject({ allowLocalTokens: false, shutdownTimeoutMs: 10000 });
+    expect(c.graphql).toMatchObject({
+      introspection: false,
+      landingPage: false,
+      exposeErrorDetails: false,
+      maxRequestBytes: 3 * 1048576,
+      maxQueryBytes: 65536,
+      maxTokens: 2000,
+    });
     expect(c.dataDir).toMatch(/\.data$/);
+  });
+
+  it.each(['production', 'test', 'prod', ''])('treats NODE_ENV=%j like an unset one', (nodeEnv) => {
+    expect(loadConfig({ NODE_ENV: nodeEnv, EXPOSE_ERROR_DETAILS: 'true' })).toEqual(loadConfig({ EXPOSE_ERROR_DETAILS: 'true' }));
+  });
+
+  it('opens introspection, the landing page, error details and local tokens in development mode only', () => {
+    const c = loadConfig({ NODE_ENV: 'development' });
+    expect(c).toMatchObject({ development: true, allowLocalTokens: true });
+    expect(c.graphql).toMatchObject({ introspection: true, landingPage: true, exposeErrorDetails: true });
+  });
+
+  it('lets each switch be set on its own', () => {
+    const c = loadConfig({ GRAPHQL_INTROSPECTION: 'true', GRAPHQL_LANDING_PAGE: 'yes', ALLOW_LOCAL_TOKENS: '1' });
+    expect(c).toMatchObject({ development: false, allowLocalTokens: true });
+    expect(c.graphql).toMatchObject({ introspection: true, landingPage: true, exposeErrorDetails: false });
+    expect(loadConfig({ NODE_ENV: 'development', ALLOW_LOCAL_TOKENS: 'false' }).allowLocalTokens).toBe(false);
+  });
+
+  it('refuses to serve without a way to verify tokens', () => {
+    expect(() => loadConfig({}, 'service')).toThrow(
+      /no way to verify tokens: set OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL, or ALLOW_LOCAL_TOKENS=true/,
+    );
+    expect(loadConfig({ ALLOW_LOCAL_TOKENS: 'true' }, 'service').allowLocalTokens).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development' }, 'service').allowLocalTokens).toBe(true);
+    expect(loadConfig({ OIDC_ISSUER: 'https://idp', OIDC_AUDIENCE: 'zv', OIDC_JWKS_URL: 'https://idp/jwks' }, 'service').oidc).not.toBeNull();
+  });
+
+  it('never accepts local tokens beside OIDC', () => {
+    const oidc = { OIDC_ISSUER: 'https://idp', OIDC_AUDIENCE: 'zv', OIDC_JWKS_URL: 'https://idp/jwks' };
+    expect(loadConfig({ ...oidc, NODE_ENV: 'development' }).allowLocalTokens).toBe(false);
+    expect(() => loadConfig({ ...oidc, ALLOW_LOCAL_TOKENS: 'true' })).toThrow(/ALLOW_LOCAL_TOKENS cannot be combined with OIDC/);
   });
 
   it('reports every problem at once', () => {
@@ -23,11 +63,6 @@ describe('loadConfig', () => {
       'OIDC needs all of OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS_URL; missing OIDC_ISSUER, OIDC_JWKS_URL',
       "PORT must be a whole number from 0 to 65535, got 'x'",
     ]);
-  });
-
-  it('switches introspection, landing page and error details off in production', () => {
-    const c = loadConfig({ NODE_ENV: 'production', EXPOSE_ERROR_DETAILS: 'true' });
-    expect(c.graphql).toMatchObject({ introspection: false, landingPage: false, exposeErrorDetails: false });
   });
 
   it('takes OIDC settings only complete', () => {

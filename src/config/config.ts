@@ -15,15 +15,18 @@ export interface AppConfig {
   loadAgreementsOnStart: boolean;
   maxDocumentBytes: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
-  production: boolean;
+  /** Opted into with NODE_ENV=development; everything else gets the safe settings. */
+  development: boolean;
   /** Verify tokens of the administration's identity provider; null: sign and verify with a local key under dataDir. */
   oidc: { issuer: string; audience: string; jwksUrl: string; jwksCooldownMs: number; jwksMaxAgeMs: number } | null;
+  /** Accept tokens signed with the local key (never together with OIDC). */
+  allowLocalTokens: boolean;
   /** The agreements and papers are public documents; whether reading needs a token is a choice. */
   allowAnonymousRead: boolean;
   graphql: {
     introspection: boolean;
     landingPage: boolean;
-    /** Error messages and extensions of unexpected errors; never on in production. */
+    /** Error messages, extensions and stack traces of unexpected errors; only in development. */
     exposeErrorDetails: boolean;
     maxDepth: number;
     maxComplexity: number;
@@ -35,6 +38,8 @@ export interface AppConfig {
     maxTokens: number;
     rateLimitPerMinute: number;
   };
+  /** How long a stopping service waits for running requests before it closes the database under them. */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -43,8 +48,11 @@ export class ConfigError extends Error {
   }
 }
 
-/** Reads and checks the environment once at start; every problem is reported together. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+/**
+ * Reads and checks the environment once at start; every problem is reported together. The service
+ * also needs a way to verify tokens; the command line does not (it signs local tokens itself).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, purpose: 'service' | 'tool' = 'tool'): AppConfig {
   const problems: string[] = [];
   const root = projectRoot();
 
@@ -94,7 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const logLevel = env.LOG_LEVEL || 'info';
   if (!isLevel(logLevel)) problems.push(`LOG_LEVEL must be one of debug, info, warn, error, got '${logLevel}'`);
 
-  const production = env.NODE_ENV === 'production';
+  // Safe unless asked otherwise: NODE_ENV unset, 'production', 'test' or misspelt all mean the same.
+  const development = env.NODE_ENV === 'development';
   const oidcVars = ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL'] as const;
   const oidcSet = oidcVars.filter((name) => env[name]);
   let oidc: AppConfig['oidc'] = null;
@@ -116,6 +125,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       problems.push('OIDC_JWKS_URL is not a valid URL');
     }
   }
+  const allowLocalTokens = bool('ALLOW_LOCAL_TOKENS', development && !oidc);
+  if (oidc && allowLocalTokens) {
+    problems.push("ALLOW_LOCAL_TOKENS cannot be combined with OIDC: the service accepts either the identity provider's tokens or local ones");
+  } else if (purpose === 'service' && !oidc && !allowLocalTokens && oidcSet.length === 0) {
+    problems.push(
+      'no way to verify tokens: set OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL, or ALLOW_LOCAL_TOKENS=true to accept tokens signed with the local key (NODE_ENV=development accepts them by default)',
+    );
+  }
   const maxDocumentBytes = int('MAX_DOCUMENT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024);
 
   const config: AppConfig = {
@@ -128,13 +145,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loadAgreementsOnStart: bool('LOAD_AGREEMENTS', true),
     maxDocumentBytes,
     logLevel: isLevel(logLevel) ? logLevel : 'info',
-    production,
+    development,
     oidc,
+    allowLocalTokens,
     allowAnonymousRead: bool('ALLOW_ANONYMOUS_READ', false),
     graphql: {
-      introspection: bool('GRAPHQL_INTROSPECTION', !production),
-      landingPage: bool('GRAPHQL_LANDING_PAGE', !production),
-      exposeErrorDetails: !production && bool('EXPOSE_ERROR_DETAILS', true),
+      introspection: bool('GRAPHQL_INTROSPECTION', development),
+      landingPage: bool('GRAPHQL_LANDING_PAGE', development),
+      exposeErrorDetails: development && bool('EXPOSE_ERROR_DETAILS', true),
       maxDepth: int('GRAPHQL_MAX_DEPTH', 12, 2, 100),
       maxComplexity: int('GRAPHQL_MAX_COMPLEXITY', 5000, 10, 1_000_000),
       maxAliases: int('GRAPHQL_MAX_ALIASES', 30, 0, 1000),
@@ -145,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxTokens: int('GRAPHQL_MAX_TOKENS', 2000, 100, 3000),
       rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     },
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
   };
   if (config.graphql.maxRequestBytes < config.maxDocumentBytes) {
     problems.push('MAX_REQUEST_BYTES must be at least MAX_DOCUMENT_BYTES, or the largest documents could never be sent');

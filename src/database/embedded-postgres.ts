@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 import type { Logger } from '../common/logger.js';
+import { settlesWithin } from '../common/settles-within.js';
 import { provisionEmbeddedRoles } from './database-roles.repository.js';
 import { LEGACY_SUPERUSER, loadOrCreateCredentials, type EmbeddedCredentials, type RoleCredentials } from './embedded-credentials.js';
 import { chooseEmbeddedPort, portTakenError } from './local-port.js';
@@ -87,23 +88,97 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     options.logger.info('initialising embedded PostgreSQL', { dataDir });
     await server.initialise();
   }
-  try {
-    await server.start();
-  } catch (error) {
-    // Taken between the check and the start.
-    if (serverLog.some((line) => line.includes('Address already in use'))) throw portTakenError(port);
-    // The package rejects with undefined when the server exits early; the server's own log says why.
-    const reason = error instanceof Error ? error.message : 'the server exited during start';
-    throw new Error(`embedded PostgreSQL did not start (${reason}). Server log:\n${serverLog.join('').trim()}`, { cause: error });
-  }
+  const start = async () => {
+    try {
+      await server.start();
+    } catch (error) {
+      // Taken between the check and the start.
+      if (serverLog.some((line) => line.includes('Address already in use'))) throw portTakenError(port);
+      // The package rejects with undefined when the server exits early; the server's own log says why.
+      const reason = error instanceof Error ? error.message : 'the server exited during start';
+      throw new Error(`embedded PostgreSQL did not start (${reason}). Server log:\n${serverLog.join('').trim()}`, { cause: error });
+    }
+    return postmasterPid(dataDir);
+  };
+  const firstPid = await start();
   try {
     await provision(port, credentials, options);
   } catch (error) {
     await server.stop();
     throw error;
   }
+  const supervisor = restartWhenGone(firstPid, options.logger, async () => {
+    await recoverFromCrash(dataDir, options.logger);
+    return start();
+  });
   options.logger.info('embedded PostgreSQL started', { port, dataDir });
-  return database(port, () => server.stop());
+  return database(port, async () => {
+    const pid = await supervisor.stop();
+    // The package waits for an exit event that a server already gone never sends.
+    if (!isAlive(pid)) return;
+    if (await settlesWithin(server.stop(), STOP_TIMEOUT_MS)) return;
+    options.logger.warn('embedded PostgreSQL did not stop in time; stopping it immediately', { pid });
+    process.kill(pid, 'SIGQUIT');
+    await waitForExit(pid, STOP_TIMEOUT_MS);
+  });
+}
+
+/**
+ * The service owns its embedded server: should it die (killed, out of memory), start it again, so
+ * that the pool reconnects and /health recovers without a restart of the service. `stop` ends
+ * the watch, waits for a restart under way and returns the server's pid.
+ */
+function restartWhenGone(firstPid: number, logger: Logger, restart: () => Promise<number>): { stop(): Promise<number> } {
+  let pid = firstPid;
+  let restarting: Promise<void> | null = null;
+  let stopped = false;
+  let failures = 0;
+  let notBefore = 0;
+  const watch = setInterval(() => {
+    if (stopped || restarting || isAlive(pid) || Date.now() < notBefore) return;
+    logger.warn('embedded PostgreSQL is gone; starting it again', { pid });
+    restarting = restart()
+      .then(
+        (started) => {
+          pid = started;
+          failures = 0;
+          logger.info('embedded PostgreSQL started again', { pid });
+        },
+        (error: unknown) => {
+          // The old server's processes may hold its shared memory a moment longer: try again, less often.
+          failures += 1;
+          notBefore = Date.now() + Math.min(30_000, 1000 * 2 ** failures);
+          logger.error(error instanceof Error ? error.message : String(error), { phase: 'embedded PostgreSQL restart' });
+        },
+      )
+      .finally(() => (restarting = null));
+  }, WATCH_INTERVAL_MS);
+  watch.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(watch);
+      await restarting;
+      return pid;
+    },
+  };
+}
+
+const WATCH_INTERVAL_MS = 1000;
+/** A fast shutdown (SIGINT) ends open sessions at once; longer means something is stuck. */
+const STOP_TIMEOUT_MS = 10_000;
+
+function postmasterPid(dataDir: string): number {
+  return Number.parseInt(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0] ?? '', 10);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function provision(port: number, credentials: EmbeddedCredentials, options: EmbeddedOptions): Promise<void> {
@@ -223,11 +298,7 @@ function readCmdline(pid: number): string[] {
 async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return true;
-    }
+    if (!isAlive(pid)) return true;
     await new Promise((r) => setTimeout(r, 100));
   }
   return false;

@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { AppError } from '../common/app-error.js';
+import { AppError, ErrorCode } from '../common/app-error.js';
 import type { Logger } from '../common/logger.js';
 import { tooManyTokens } from './limits/errors.js';
 
@@ -29,19 +29,21 @@ export function createFormatError(logger: Logger, exposeDetails: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof AppError) return formatAppError(original, formatted);
-    // Apollo re-labels every validation error GRAPHQL_VALIDATION_FAILED; our limit rules' own codes
-    // (QUERY_TOO_DEEP, …) and figures are on the error it wraps.
+    // Apollo re-labels every validation error GRAPHQL_VALIDATION_FAILED; our limit rules' and
+    // scalars' own codes (QUERY_TOO_DEEP, BAD_INPUT, …) and figures are on the error it wraps.
     const rule = original instanceof GraphQLError && original.originalError instanceof GraphQLError ? original.originalError : null;
     const ruleCode = rule?.extensions?.code;
     if (typeof ruleCode === 'string') {
       return { ...formatted, extensions: { ...rule!.extensions, code: ruleCode } };
     }
-    const code = formatted.extensions?.code;
-    const tokens = code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT.exec(formatted.message) : null;
+    const apolloCode = formatted.extensions?.code;
+    const tokens = apolloCode === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT.exec(formatted.message) : null;
     if (tokens) return formatAppError(tooManyTokens(Number(tokens[1])));
     // Errors raised by GraphQL itself (parse, validation, bad variables) are the caller's and safe to show.
-    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
-      return exposeDetails ? formatted : { ...formatted, extensions: { code } };
+    if (typeof apolloCode === 'string' && apolloCode !== 'INTERNAL_SERVER_ERROR') {
+      // A variable of the wrong type or value is bad input like any other: one code for the same mistake.
+      const code = apolloCode === 'BAD_USER_INPUT' ? ErrorCode.BAD_INPUT : apolloCode;
+      return { ...formatted, extensions: exposeDetails ? { ...formatted.extensions, code } : { code } };
     }
     logger.error(original instanceof Error ? original : String(original), { path: formatted.path });
     if (exposeDetails) return formatted;

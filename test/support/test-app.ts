@@ -95,20 +95,32 @@ export async function createTestDatabaseWithRoles(): Promise<TestDatabase> {
   return { superuserUrl: inDatabase(adminUrl), ownerUrl: inDatabase(ownerUrl), runtimeUrl: inDatabase(runtimeUrl) };
 }
 
-/** The real service on a random port, on its own fresh database, with migrations applied. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The real service on a random port, on its own fresh database, with migrations applied. It runs
+ * with the defaults a deployment gets (NODE_ENV as given, else unset), and accepts local tokens
+ * unless OIDC is configured, so tests can sign their own. With `logs`, its log lines go there
+ * instead of to stderr, for a test that provokes errors to check what operators would see.
+ */
+export async function startTestApp(env: Record<string, string> = {}, options: { logs?: string[] } = {}): Promise<TestApp> {
   const urls = await createTestDatabaseWithRoles();
   const databaseUrl = urls.runtimeUrl;
   const dataDir = mkdtempSync(join(tmpdir(), 'zv-test-data-'));
-  const config = loadConfig({
-    ...process.env,
-    DATA_DIR: dataDir,
-    ...env,
-    DATABASE_URL: databaseUrl,
-    MIGRATION_DATABASE_URL: urls.ownerUrl,
-    PORT: '0',
-  });
-  const logger = new Logger('error');
+  const local = env.OIDC_ISSUER ? {} : { ALLOW_LOCAL_TOKENS: 'true' };
+  const config = loadConfig(
+    {
+      ...process.env,
+      NODE_ENV: '',
+      DATA_DIR: dataDir,
+      ...local,
+      ...env,
+      DATABASE_URL: databaseUrl,
+      MIGRATION_DATABASE_URL: urls.ownerUrl,
+      PORT: '0',
+    },
+    'service',
+  );
+  const logs = options.logs;
+  const logger = new Logger('error', undefined, logs ? (line) => void logs.push(line) : undefined);
   const db: Database = await openDatabase(config, logger);
   const app = await createApp(config, db.dataSource, logger);
   if (config.loadAgreementsOnStart) await loadAgreementsFolder(app, config, logger);

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../graphql/date-time.scalar.js';
 import type { AuditRow } from '../audit.entity.js';
 
 @ObjectType({ description: 'One mutation attempt that passed authentication, or one file an import stored from.' })
@@ -6,7 +7,7 @@ export class AuditEntry {
   @Field(() => ID)
   id: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   at: Date;
 
   @Field({ description: 'Token subject.' })

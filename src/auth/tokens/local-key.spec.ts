@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import { issueLocalToken, LOCAL_AUDIENCE, LOCAL_ISSUER, loadOrCreateLocalKey, localKeyPath } from './local-key.js';
+import { issueLocalToken, LOCAL_AUDIENCE, LOCAL_ISSUER, LOCAL_TOKEN_MAX_LIFETIME_S, loadOrCreateLocalKey, localKeyPath } from './local-key.js';
 
 describe('loadOrCreateLocalKey', () => {
   let dir: string;
@@ -50,5 +50,10 @@ describe('loadOrCreateLocalKey', () => {
     const key = await loadOrCreateLocalKey(dir);
     await expect(issueLocalToken(key, { name: 'x', roles: [] })).rejects.toThrow(TypeError);
     await expect(issueLocalToken(key, { name: 'x', roles: ['root' as never] })).rejects.toThrow(/known roles/);
+    await expect(issueLocalToken(key, { name: 'x', roles: ['admin'] }, { expiresIn: '25h' })).rejects.toThrow(
+      'a local token may last at most 24 hours, asked for 25h',
+    );
+    const day = decodeJwt(await issueLocalToken(key, { name: 'x', roles: ['admin'] }, { expiresIn: '24h' }));
+    expect(day.exp! - day.iat!).toBe(LOCAL_TOKEN_MAX_LIFETIME_S);
   });
 });

@@ -1,11 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { link, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
+import { calculateJwkThumbprint, decodeJwt, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
 import { isRole, type Role } from '../../common/actor.js';
 
 export const LOCAL_ISSUER = 'zv-register-local';
 export const LOCAL_AUDIENCE = 'zv-register';
+/** Anyone who can read the key file can sign; a leaked token at least stops working within a day. */
+export const LOCAL_TOKEN_MAX_LIFETIME_S = 24 * 3600;
 const ALG = 'ES256';
 
 export interface LocalSigningKey {
@@ -100,7 +102,7 @@ export async function issueLocalToken(
   if (claims.district) payload.zv_district = claims.district;
   if (claims.body) payload.zv_body = claims.body;
 
-  return new SignJWT(payload)
+  const token = await new SignJWT(payload)
     .setProtectedHeader({ alg: ALG, kid: key.kid, typ: 'JWT' })
     .setIssuer(LOCAL_ISSUER)
     .setAudience(LOCAL_AUDIENCE)
@@ -109,4 +111,9 @@ export async function issueLocalToken(
     .setIssuedAt()
     .setExpirationTime(options.expiresIn ?? '8h')
     .sign(await importJWK(key.privateJwk, ALG));
+  const { iat, exp } = decodeJwt(token);
+  if (exp! - iat! > LOCAL_TOKEN_MAX_LIFETIME_S) {
+    throw new TypeError(`a local token may last at most ${LOCAL_TOKEN_MAX_LIFETIME_S / 3600} hours, asked for ${options.expiresIn}`);
+  }
+  return token;
 }

@@ -2,7 +2,7 @@ import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTPaylo
 import { isWellFormedText } from '../../common/text-input.js';
 import { isBerlinDistrict } from '../districts.js';
 import { isRole, type Actor, type Role } from '../../common/actor.js';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER, type LocalSigningKey } from './local-key.js';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER, LOCAL_TOKEN_MAX_LIFETIME_S, type LocalSigningKey } from './local-key.js';
 
 import type { TokenFailure } from '../../common/actor.js';
 
@@ -12,6 +12,7 @@ const MESSAGES: Record<TokenFailure, string> = {
   missing: 'no bearer token given',
   malformed: 'the token is malformed',
   expired: 'the token has expired',
+  'too-long-lived': 'the token was issued for longer than local tokens may last',
   'bad-signature': 'the token signature is not valid',
   'wrong-audience': 'the token is not meant for this service',
   'wrong-issuer': 'the token was issued by an unknown issuer',
@@ -61,22 +62,30 @@ export function createOidcVerifier(options: {
   return verifierFor(keys, { issuer: options.issuer, audience: options.audience, algorithms: OIDC_ALGORITHMS });
 }
 
+/** Whoever can read the key file can sign any lifetime; the verifier, not the signer, caps it. */
 export function createLocalVerifier(key: LocalSigningKey): TokenVerifier {
   const keys = createLocalJWKSet({ keys: [key.publicJwk] });
-  return verifierFor(keys, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: ['ES256'] });
+  return verifierFor(keys, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: ['ES256'] }, LOCAL_TOKEN_MAX_LIFETIME_S);
 }
 
-function verifierFor(keys: JWTVerifyGetKey, options: { issuer: string; audience: string; algorithms: string[] }): TokenVerifier {
+function verifierFor(
+  keys: JWTVerifyGetKey,
+  options: { issuer: string; audience: string; algorithms: string[] },
+  maxLifetimeS?: number,
+): TokenVerifier {
+  const capped = maxLifetimeS === undefined ? {} : { maxTokenAge: maxLifetimeS };
   return {
     async verify(token) {
       if (typeof token !== 'string' || token.trim() === '') throw new TokenError('missing');
       let payload: JWTPayload;
       try {
-        // Without a required exp a leaked token would be valid forever.
-        ({ payload } = await jwtVerify(token, keys, { ...options, clockTolerance: CLOCK_TOLERANCE_S, requiredClaims: ['exp', 'sub'] }));
+        // Without a required exp a leaked token would be valid forever; a capped one also needs its iat.
+        const requiredClaims = maxLifetimeS === undefined ? ['exp', 'sub'] : ['exp', 'sub', 'iat'];
+        ({ payload } = await jwtVerify(token, keys, { ...options, ...capped, clockTolerance: CLOCK_TOLERANCE_S, requiredClaims }));
       } catch (error) {
         throw toTokenError(error);
       }
+      if (maxLifetimeS !== undefined && payload.exp! - payload.iat! > maxLifetimeS) throw new TokenError('too-long-lived');
       return actorFromClaims(payload);
     },
   };

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../graphql/date-time.scalar.js';
 import { DateScalar } from '../../graphql/date.scalar.js';
 import type { SignatureRecord } from '../lifecycle.repository.js';
 import { SignatureLevel } from './enums.js';
@@ -43,7 +44,7 @@ export class SignatureModel {
   @Field({ description: 'Who recorded the signature (from their token).' })
   recordedBy: string;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   recordedAt: Date | null;
 
   @Field(() => SignatureWithdrawal, { nullable: true, description: 'Set when withdrawn; it stays in the history.' })

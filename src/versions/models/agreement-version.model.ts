@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../graphql/date-time.scalar.js';
 import { JSONScalar } from '../../graphql/json.scalar.js';
 import { DOCUMENT_FIELD_COST } from '../../graphql/limits/index.js';
 import type { VersionRow } from '../version.entity.js';
@@ -32,7 +33,7 @@ export class AgreementVersion {
   @Field()
   author: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   createdAt: Date;
 
   @Field(() => String, { nullable: true })
