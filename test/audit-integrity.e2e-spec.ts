@@ -156,9 +156,9 @@ describe('audit integrity', () => {
   });
   describe('the record names who and which version', () => {
     it('names the author of a saved draft in its CREATED event', async () => {
-      const res = await t.gql(`{ agreement(id: "integritaet") { events { kind version actor } } }`);
+      const res = await t.gql(`{ agreement(id: "integritaet") { events { items { kind version actor } } } }`);
       expect(res.errors).toBeUndefined();
-      const created = res.data!.agreement.events.filter((e: { kind: string }) => e.kind === 'CREATED');
+      const created = res.data!.agreement.events.items.filter((e: { kind: string }) => e.kind === 'CREATED');
       expect(created).toEqual([
         { kind: 'CREATED', version: 1, actor: 'Erika Muster (senate-editor senin)' },
         { kind: 'CREATED', version: 2, actor: 'Erika Muster (senate-editor senin)' },
@@ -185,8 +185,8 @@ describe('audit integrity', () => {
       });
       expect(extended.data).toEqual({ extendValidity: { newVersion: 2 } });
       const admin = await t.token({ name: 'Anna Admin', roles: ['admin'] });
-      const log = await t.gql(`{ auditLog(agreementId: "verlaengert") { operation version outcome } }`, {}, { as: admin });
-      expect(log.data!.auditLog[0]).toEqual({ operation: 'extendValidity', version: 2, outcome: 'ok' });
+      const log = await t.gql(`{ auditLog(agreementId: "verlaengert") { items { operation version outcome } } }`, {}, { as: admin });
+      expect(log.data!.auditLog.items[0]).toEqual({ operation: 'extendValidity', version: 2, outcome: 'ok' });
     });
   });
 });

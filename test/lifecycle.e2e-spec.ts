@@ -77,10 +77,10 @@ describe('lifecycle: the real case as shipped in agreements/', () => {
 
   it('lists on the extended version the signatures carried over from version 1, marked as carried over', async () => {
     const res = await t.gql(
-      `{ agreement(id: "soziale-wohnhilfen") { versions { number signatures { party role version carriedOverFrom signedOn } } } }`,
+      `{ agreement(id: "soziale-wohnhilfen") { versions { items { number signatures { party role version carriedOverFrom signedOn } } } } }`,
     );
     expect(res.errors).toBeUndefined();
-    const listed = res.data!.agreement.versions.map((v: { number: number; signatures: Array<Record<string, unknown>> }) => ({
+    const listed = res.data!.agreement.versions.items.map((v: { number: number; signatures: Array<Record<string, unknown>> }) => ({
       number: v.number,
       signatures: v.signatures
         .map(
@@ -396,10 +396,10 @@ describe('lifecycle: an all-parties agreement signed completely', () => {
 
   it('lists on each version the signatures it carries: extended versions show those carried over, marked', async () => {
     const res = await t.gql(
-      `{ agreement(id: "alle-parteien") { versions { number signatures { id party role version carriedOverFrom withdrawal { reason } } } } }`,
+      `{ agreement(id: "alle-parteien") { versions { items { number signatures { id party role version carriedOverFrom withdrawal { reason } } } } } }`,
     );
     expect(res.errors).toBeUndefined();
-    const [v1, v2, v3] = res.data!.agreement.versions as Array<{ number: number; signatures: Array<Record<string, Untyped>> }>;
+    const [v1, v2, v3] = res.data!.agreement.versions.items as Array<{ number: number; signatures: Array<Record<string, Untyped>> }>;
     const signedOn1 = ['mitte/buergerdienste', 'senin/leitung', 'mitte/finanzen', 'mitte/finanzen'];
     expect(v1.signatures.map((s) => `${s.party}/${s.role}`)).toEqual(signedOn1);
     expect(v1.signatures.every((s) => s.version === 1 && s.carriedOverFrom === null)).toBe(true);
@@ -409,8 +409,8 @@ describe('lifecycle: an all-parties agreement signed completely', () => {
     expect(v2.signatures.filter((s) => s.withdrawal !== null).map((s) => s.withdrawal.reason)).toEqual(['Falsche Person erfasst']);
     // Version 3 amends the content: it needs signatures of its own and carries none over.
     expect(v3.signatures).toEqual([]);
-    const all = await t.gql(`{ agreement(id: "alle-parteien") { signatures { carriedOverFrom } } }`);
-    expect(all.data!.agreement.signatures.map((s: { carriedOverFrom: number | null }) => s.carriedOverFrom)).toEqual([null, null, null, null]);
+    const all = await t.gql(`{ agreement(id: "alle-parteien") { signatures { items { carriedOverFrom } } } }`);
+    expect(all.data!.agreement.signatures.items.map((s: { carriedOverFrom: number | null }) => s.carriedOverFrom)).toEqual([null, null, null, null]);
   });
 
   it('corrects an obvious error in an unsigned draft, and refuses a correction once it is signed', async () => {
@@ -504,20 +504,20 @@ describe('lifecycle: an agreement is followed up once, and both sides show it', 
   it('links the follow-up both ways and puts its creation on the predecessor’s timeline', async () => {
     expect((await followUp('vorlage', 'vorlage-2027')).data!.createFollowUpDraft).toEqual({ agreementId: 'vorlage-2027', number: 1 });
     const res = await t.gql(`{
-      vorlage: agreement(id: "vorlage") { successorId status { successorId successorState } events { kind version actor detail } }
-      folge: agreement(id: "vorlage-2027") { predecessorId status { predecessorId } events { kind version actor detail } }
+      vorlage: agreement(id: "vorlage") { successorId status { successorId successorState } events { items { kind version actor detail } } }
+      folge: agreement(id: "vorlage-2027") { predecessorId status { predecessorId } events { items { kind version actor detail } } }
     }`);
     expect(res.errors).toBeUndefined();
     const { vorlage, folge } = res.data!;
     expect(vorlage).toMatchObject({ successorId: 'vorlage-2027', status: { successorId: 'vorlage-2027', successorState: 'DRAFT' } });
     expect(folge).toMatchObject({ predecessorId: 'vorlage', status: { predecessorId: 'vorlage' } });
-    expect(vorlage.events).toContainEqual({
+    expect(vorlage.events.items).toContainEqual({
       kind: 'FOLLOW_UP_CREATED',
       version: 1,
       actor: 'Erika Editor (senate-editor senin)',
       detail: 'Folgezielvereinbarung vorlage-2027 angelegt, übernommen aus Fassung 1',
     });
-    expect(folge.events[0]).toEqual({
+    expect(folge.events.items[0]).toEqual({
       kind: 'CREATED',
       version: 1,
       actor: 'Erika Editor (senate-editor senin)',

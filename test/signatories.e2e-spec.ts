@@ -75,7 +75,7 @@ describe('district signatories', () => {
     expect(refused.stderr).toMatch(/--party of a district-signatory is a Berlin district: mitte, friedrichshain-kreuzberg, .*, reinickendorf/);
     const issued = await runCli(['token', '--role', 'district-signatory', '--party', 'pankow', '--name', 'Paula Pankow'], env);
     expect(issued.code).toBe(0);
-    const res = await t.gql(`{ agreements { id } }`, {}, { as: issued.stdout.trim() });
+    const res = await t.gql(`{ agreements { items { id } } }`, {}, { as: issued.stdout.trim() });
     expect(res.errors).toBeUndefined();
   }, 180_000);
 });
