@@ -37,6 +37,8 @@ export interface TestApp {
   baseUrl: string;
   /** The service's DATABASE_URL: its runtime role, which may read and append. */
   databaseUrl: string;
+  /** The same database as its superuser, for tests that act behind the service's back. */
+  superuserUrl: string;
   config: AppConfig;
   dataSource: DataSource;
   app: INestApplication;
@@ -132,6 +134,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   const t: TestApp = {
     baseUrl,
     databaseUrl,
+    superuserUrl: urls.superuserUrl,
     config,
     dataSource: db.dataSource,
     app,
