@@ -51,3 +51,40 @@ function toIso(ms: number): IsoDate {
   const day = String(d.getUTCDate()).padStart(2, '0');
   return `${year}-${month}-${day}`;
 }
+
+/**
+ * A date known only as precisely as its source states it: YYYY, YYYY-MM or YYYY-MM-DD ("Entwurf Juni 2021" is
+ * '2021-06'). Only descriptive facts (drafting, negotiation, timetables) may be partial; dates that decide legal
+ * state (validity, freeze, signature, decision) are always an IsoDate.
+ */
+export type PartialDate = string;
+
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2}))?$/;
+
+export function isPartialDate(value: unknown): value is PartialDate {
+  if (isIsoDate(value)) return true;
+  if (typeof value !== 'string') return false;
+  const match = PARTIAL_DATE.exec(value);
+  if (match === null) return false;
+  const month = match[2] === undefined ? 1 : Number(match[2]);
+  return month >= 1 && month <= 12;
+}
+
+/** The first and the last day a partial date may stand for: '2023' is 2023-01-01 … 2023-12-31. */
+export function partialDateRange(date: PartialDate): { first: IsoDate; last: IsoDate } {
+  if (isIsoDate(date)) return { first: date, last: date };
+  const [year, month] = date.split('-');
+  if (month === undefined) return { first: `${year}-01-01`, last: `${year}-12-31` };
+  const first = `${year}-${month}-01`;
+  const nextMonth = Number(month) === 12 ? `${Number(year) + 1}-01-01` : `${year}-${String(Number(month) + 1).padStart(2, '0')}-01`;
+  return { first, last: addDays(nextMonth, -1) };
+}
+
+/** Juni 2021, 2023 or 31.12.2025: a partial date as German texts write it. */
+export function germanPartialDate(date: PartialDate): string {
+  if (isIsoDate(date)) return germanDate(date);
+  const [year, month] = date.split('-');
+  if (month === undefined) return year;
+  const months = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
+  return `${months[Number(month) - 1]} ${year}`;
+}
