@@ -72,7 +72,7 @@ export function isPartialDate(value: unknown): value is PartialDate {
 
 /** The first and the last day a partial date may stand for: '2023' is 2023-01-01 … 2023-12-31. */
 export function partialDateRange(date: PartialDate): { first: IsoDate; last: IsoDate } {
-  if (isIsoDate(date)) return { first: date, last: date };
+  if (isExact(date)) return { first: date, last: date };
   const [year, month] = date.split('-');
   if (month === undefined) return { first: `${year}-01-01`, last: `${year}-12-31` };
   const first = `${year}-${month}-01`;
@@ -82,9 +82,14 @@ export function partialDateRange(date: PartialDate): { first: IsoDate; last: Iso
 
 /** Juni 2021, 2023 or 31.12.2025: a partial date as German texts write it. */
 export function germanPartialDate(date: PartialDate): string {
-  if (isIsoDate(date)) return germanDate(date);
+  if (isExact(date)) return germanDate(date);
   const [year, month] = date.split('-');
   if (month === undefined) return year;
   const months = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
   return `${months[Number(month) - 1]} ${year}`;
+}
+
+/** isIsoDate without narrowing: a PartialDate is a string too, so the type guard would leave `never` behind. */
+function isExact(date: string): boolean {
+  return isIsoDate(date);
 }
