@@ -16,7 +16,7 @@ import type {
   Validity,
 } from './agreement.types.js';
 import { projectRoot } from '../common/project-root.js';
-import { AGREEMENT_SCHEMA, agreementSchema, agreementValidator, closest, validateAgainstSchema, validateWithSchema } from './schema-validator.js';
+import { AGREEMENT_SCHEMA, agreementSchema, agreementValidator, validateAgainstSchema, validateWithSchema } from './schema-validator.js';
 import { keysOf, unionOf } from '../../test/support/type-lists.js';
 
 interface SchemaNode {
@@ -155,24 +155,5 @@ describe('validateWithSchema', () => {
     expect(problems).toHaveLength(10);
     expect(located).toBe(10);
     expect(omitted).toBe((agreementSchema().required as string[]).length + 5000 - 10);
-  });
-});
-
-describe('closest', () => {
-  const known = ['title', 'legalBasis', 'leadDepartment', 'entryIntoForce', 'id'];
-  it.each([
-    ['titel', 'title'],
-    ['Title', 'title'],
-    ['lead_department', 'leadDepartment'],
-    ['leadDepartmnet', 'leadDepartment'],
-    ['legalbasis', 'legalBasis'],
-    ['ix', 'id'],
-  ])('suggests %s → %s', (key, expected) => {
-    expect(closest(key, known)).toBe(expected);
-  });
-
-  it('suggests nothing for a key far from every known one', () => {
-    expect(closest('zuständigkeit', known)).toBeUndefined();
-    expect(closest('xyz', known)).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { AnySchemaObject, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { closest } from '../common/closest.js';
 import { projectRoot } from '../common/project-root.js';
 import { joinPointer, mapCapped, MAX_PROBLEMS, pointerSegments, quote } from './problems.js';
 import type { Findings, Locate, Problem } from './problems.js';
@@ -248,41 +249,4 @@ function toProblem(e: ErrorObject, locate: Locate): Problem {
     default:
       return { ...locate(path), path, code: 'schema', message: e.message ?? `fails schema rule ${e.keyword}` };
   }
-}
-
-/** The known key an unknown one most likely meant: same letters ignoring case and separators, or at most two edits away. */
-export function closest(key: string, candidates: string[]): string | undefined {
-  const norm = (s: string) => s.toLowerCase().replace(/[-_\s]/g, '');
-  const k = norm(key);
-  const allowed = k.length <= 3 ? 1 : 2;
-  let best: string | undefined;
-  let bestDistance = allowed + 1;
-  for (const c of candidates) {
-    const n = norm(c);
-    if (n === k) return c;
-    if (Math.abs(n.length - k.length) > allowed) continue;
-    const d = editDistance(k, n);
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-/** Optimal string alignment distance: Levenshtein plus adjacent transpositions ('titel' → 'title' is one edit). */
-function editDistance(a: string, b: string): number {
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
-      cur.push(d);
-    }
-    prev2 = prev;
-    prev = cur;
-  }
-  return prev[b.length];
 }
