@@ -2,10 +2,12 @@
 // the files that know every feature at the top. `npm run lint:deps` prints the summary.
 
 const FEATURES = '^src/(agreements|versions|lifecycle|audit|auth|access|agreement-files|documents|health|cli)/';
-const SHARED = '^src/(common|config|database|graphql)/';
+// parties/ is Berlin's parties defined once, which features and the pure rules alike refer to.
+const SHARED = '^src/(common|config|database|graphql|parties)/';
 // The files that know every feature: the module list, the entity list, the loaders, the start.
 const TOP_LEVEL = '^src/(app[.]module|bootstrap|loaders|entities|main)[.]ts$';
-const PURE = '^src/(documents|lifecycle/rules)/';
+// Of parties/, its data and functions (not its module, resolver and models): the document rules check ids against them.
+const PURE = ['^src/(documents|lifecycle/rules)/', '^src/parties/[^/]+(?<![.](module|resolver))[.]ts$'];
 // Anywhere a package resolves to, also a node_modules above the project.
 const NEST_OR_STORAGE_PACKAGES = '(^|/)node_modules/(@nestjs/[^/]+|typeorm|pg)/';
 // A file of a feature that Nest builds or that depends on Nest decorators or storage.
@@ -20,21 +22,23 @@ module.exports = {
     {
       name: 'shared-imports-no-feature',
       severity: 'error',
-      comment: 'common/, config/, database/ and graphql/ are the ground floor: they know no feature and none of the top-level files.',
+      comment: 'common/, config/, database/, graphql/ and parties/ are the ground floor: they know no feature and none of the top-level files.',
       from: { path: SHARED },
       to: { path: [FEATURES, TOP_LEVEL] },
     },
     {
       name: 'pure-rules-without-nest',
       severity: 'error',
-      comment: 'documents/ and lifecycle/rules/ are pure functions, tested without Nest or a database: not even indirectly Nest, TypeORM or pg.',
+      comment:
+        'documents/, lifecycle/rules/ and the data and functions of parties/ are pure, tested without Nest or a database: not even indirectly Nest, TypeORM or pg.',
       from: { path: PURE },
       to: { path: NEST_OR_STORAGE_PACKAGES, reachable: true },
     },
     {
       name: 'pure-rules-without-wiring',
       severity: 'error',
-      comment: 'documents/ and lifecycle/rules/ import no module, service, resolver, repository, entity, model or input of a feature.',
+      comment:
+        'documents/, lifecycle/rules/ and the data and functions of parties/ import no module, service, resolver, repository, entity, model or input.',
       from: { path: PURE },
       to: { path: [...NEST_WIRED, TOP_LEVEL] },
     },

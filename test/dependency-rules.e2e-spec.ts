@@ -15,7 +15,9 @@ const ALLOWED: Record<string, string> = {
   'src/versions/versions.service.ts': `import { now } from '../common/clock.js';\nimport type { VersionModel } from './models/version.model.js';\nexport const service = (): VersionModel => ({ n: now() });`,
   'src/versions/models/version.model.ts': `export interface VersionModel { n: number }`,
   'src/versions/versions.service.spec.ts': `import { helper } from '../../test/support/helper.js';\nexport const spec = helper;`,
-  'src/documents/parse.ts': `import { now } from '../common/clock.js';\nexport const parse = now;`,
+  'src/documents/parse.ts': `import { now } from '../common/clock.js';\nimport { parties } from '../parties/berlin-parties.js';\nexport const parse = [now, parties];`,
+  'src/parties/berlin-parties.ts': `import { now } from '../common/clock.js';\nexport const parties = now;`,
+  'src/parties/parties.module.ts': `import { Module } from '@nestjs/common';\nimport { parties } from './berlin-parties.js';\nexport const module = [Module, parties];`,
   'src/app.module.ts': `import { service } from './versions/versions.service.js';\nexport const app = service;`,
   'src/main.ts': `import { app } from './app.module.js';\nexport default app;`,
   'src/cli/main.ts': `import { app } from '../app.module.js';\nexport default app;`,
@@ -25,6 +27,8 @@ const ALLOWED: Record<string, string> = {
 const UPWARD: Record<string, string> = {
   'src/common/upward.ts': `import { service } from '../versions/versions.service.js';\nimport { app } from '../app.module.js';\nexport const up = [service, app];`,
   'src/documents/nest.ts': `import { Injectable } from '@nestjs/common';\nexport const nest = Injectable;`,
+  'src/parties/upward.ts': `import { parse } from '../documents/parse.js';\nexport const up = parse;`,
+  'src/parties/nest.ts': `import { Injectable } from '@nestjs/common';\nexport const nest = Injectable;`,
   'src/lifecycle/rules/indirect.ts': `import { pool } from '../../common/storage.js';\nexport const indirect = pool;`,
   'src/documents/wired.ts': `import type { VersionModel } from '../versions/models/version.model.js';\nimport { service } from '../versions/versions.service.js';\nexport const wired: VersionModel | typeof service = service;`,
   'src/health/ping.ts': `import { pong } from './pong.js';\nexport const ping = () => pong;`,
@@ -77,7 +81,7 @@ describe('dependency rules (.dependency-cruiser.cjs)', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-  it('accept what the layering allows: features on shared folders, cli on the top-level files, specs on test/', () => {
+  it('accept what the layering allows: features on shared folders, pure rules on the parties, cli on the top-level files, specs on test/', () => {
     const dir = layout(ALLOWED);
     dirs.push(dir);
     const run = depcruise(dir, 'err');
@@ -94,6 +98,8 @@ describe('dependency rules (.dependency-cruiser.cjs)', () => {
         'shared-imports-no-feature: src/common/upward.ts → src/app.module.ts',
         'pure-rules-without-nest: src/documents/nest.ts → node_modules/@nestjs/common/index.js',
         'pure-rules-without-nest: src/lifecycle/rules/indirect.ts → node_modules/pg/esm/index.mjs',
+        'shared-imports-no-feature: src/parties/upward.ts → src/documents/parse.ts',
+        'pure-rules-without-nest: src/parties/nest.ts → node_modules/@nestjs/common/index.js',
         'pure-rules-without-wiring: src/documents/wired.ts → src/versions/models/version.model.ts',
         'pure-rules-without-wiring: src/documents/wired.ts → src/versions/versions.service.ts',
         'no-circular: src/health/ping.ts → src/health/pong.ts', // one violation per cycle
@@ -105,7 +111,7 @@ describe('dependency rules (.dependency-cruiser.cjs)', () => {
       ].sort(),
     );
     const run = depcruise(dir, 'err');
-    expect(run.stdout).toMatch(/x 12 dependency violations \(12 errors, 0 warnings\)/);
+    expect(run.stdout).toMatch(/x 14 dependency violations \(14 errors, 0 warnings\)/);
     expect(run.status).not.toBe(0);
   });
 });

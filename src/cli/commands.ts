@@ -8,7 +8,7 @@ import { Logger } from '../common/logger.js';
 import { loadConfig } from '../config/config.js';
 import { isLifecycleFile, parseFile, readAgreementFiles, type AgreementFile } from '../agreement-files/agreement-files.js';
 import { FolderImporter } from '../agreement-files/folder-importer.js';
-import { BERLIN_DISTRICTS, isBerlinDistrict } from '../auth/districts.js';
+import { BERLIN_DISTRICTS, isBerlinDistrict } from '../parties/berlin-parties.js';
 import { systemActor } from '../auth/policy.js';
 import { openDatabase } from '../bootstrap.js';
 import { CliModule } from './cli.module.js';

@@ -3,12 +3,11 @@
  * The JSON Schema in schema/agreement.schema.json is the authority; these types mirror it.
  */
 import type { IsoDate } from '../common/dates.js';
+import { PartyKind } from '../parties/berlin-parties.js';
 
 export type { IsoDate } from '../common/dates.js';
-
-/** The kinds of party; the GraphQL enum is registered from this object. */
-export const PartyKind = { SENATE_DEPARTMENT: 'senateDepartment', DISTRICT: 'district' } as const;
-export type PartyKind = (typeof PartyKind)[keyof typeof PartyKind];
+// Defined with Berlin's parties; re-exported so that documents and their readers name it from here as before.
+export { PartyKind };
 export type Direction = 'higherIsBetter' | 'lowerIsBetter';
 export type Periodicity = 'monthly' | 'quarterly' | 'halfYearly' | 'yearly';
 export type EntryIntoForce = 'allParties' | 'perDistrict';

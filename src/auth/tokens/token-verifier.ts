@@ -1,6 +1,6 @@
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { isWellFormedText } from '../../common/text-input.js';
-import { isBerlinDistrict } from '../districts.js';
+import { isBerlinDistrict } from '../../parties/berlin-parties.js';
 import { isRole, type Actor, type Role } from '../../common/actor.js';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, LOCAL_TOKEN_MAX_LIFETIME_S, type LocalSigningKey } from './local-key.js';
 
