@@ -26,6 +26,7 @@ import { IntegrityModule } from './integrity/integrity.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { LifecycleRepository } from './lifecycle/lifecycle.repository.js';
 import { LifecycleService } from './lifecycle/lifecycle.service.js';
+import { PartiesModule } from './parties/parties.module.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { VersionsModule } from './versions/versions.module.js';
 import { VersionsService } from './versions/versions.service.js';
@@ -52,6 +53,7 @@ export class AppModule {
         LifecycleModule,
         AgreementFilesModule,
         IntegrityModule,
+        PartiesModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [VersionsModule, LifecycleModule],

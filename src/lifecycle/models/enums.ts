@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { PartyKind } from '../../documents/agreement.types.js';
+import { PartyKind } from '../../parties/models/party-kind.enum.js';
 import { AmendmentType, LifecycleEventKind, SignatureLevel } from '../rules/index.js';
 import { LifecycleState } from '../rules/status.types.js';
 
@@ -19,6 +19,5 @@ registerEnumType(SignatureLevel, {
 });
 registerEnumType(AmendmentType, { name: 'AmendmentType' });
 registerEnumType(LifecycleEventKind, { name: 'LifecycleEventKind' });
-registerEnumType(PartyKind, { name: 'PartyKind' });
 
 export { AmendmentType, LifecycleEventKind, LifecycleState, PartyKind, SignatureLevel };
