@@ -8,6 +8,7 @@ import { VersionsService } from '../versions/versions.service.js';
 import { AuditService } from './audit.service.js';
 import { AuditEntryPage } from './models/audit-entry-page.model.js';
 import { AuditEntry } from './models/audit-entry.model.js';
+import { termsOf } from '../documents/agreement-terms.js';
 
 @Resolver(() => AuditEntry)
 export class AuditResolver {
@@ -26,7 +27,7 @@ export class AuditResolver {
     if (!ctx.actor) throw new AppError(ErrorCode.UNAUTHENTICATED, 'the audit log needs a token');
     checkPage(page);
     const latest = agreementId ? await this.versions.findLatest(agreementId) : null;
-    assertMayReadAudit(ctx.actor, latest?.content.leadDepartment ?? null);
+    assertMayReadAudit(ctx.actor, latest ? termsOf(latest.content).leadDepartment : null);
     const { rows, total } = await this.audit.page({ agreementId, since, ...page });
     return pageFrom(
       rows.map((row) => AuditEntry.from(row)),

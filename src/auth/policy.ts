@@ -26,8 +26,10 @@ export function mayCallMutation(actor: Actor, mutation: string): boolean {
 const forbidden = (message: string) => new AppError(ErrorCode.FORBIDDEN, message);
 
 /** Senate editors act only for agreements led by a department they act for. */
-export function assertMayEdit(actor: Actor, leadDepartment: string): void {
+export function assertMayEdit(actor: Actor, leadDepartment: string | null): void {
   if (actor.roles.includes('admin')) return;
+  // An agreement whose lead is not known (a format-2 document may say so) has no department to edit it.
+  if (leadDepartment === null) throw forbidden('the lead department of this agreement is not known; only an admin may edit it');
   if (actor.roles.includes('senate-editor') && actor.departments.includes(leadDepartment)) return;
   throw forbidden(`you may not edit agreements led by '${leadDepartment}'`);
 }

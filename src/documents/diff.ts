@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { AgreementDocument } from './agreement.types.js';
+import type { AnyAgreementDocument } from './agreement-terms.js';
+import { migrateToFormat2 } from './migrate-format.js';
 import { LABEL_SEPARATOR, formatPointer, labelForPath } from './labels.js';
 
 /** How a field differs; the GraphQL enum is registered from this object. */
@@ -38,7 +39,13 @@ export const ORDER_LABEL = 'Reihenfolge';
  * Items of lists whose entries carry an `id` are matched by id, so inserting one standard
  * is one change and not a shift of every standard after it.
  */
-export function diffAgreements(before: AgreementDocument, after: AgreementDocument): FieldChange[] {
+export function diffAgreements(before: AnyAgreementDocument, after: AnyAgreementDocument): FieldChange[] {
+  // Across formats the older one is compared as it reads in format 2, so a migrated version shows what the
+  // migration added or corrected, not every key that moved.
+  if (before.formatVersion === 1 && after.formatVersion === 2) {
+    const migrated = migrateToFormat2(before);
+    if (migrated.ok) before = migrated.document;
+  }
   const walk: Walk = { beforeDoc: before, afterDoc: after, changes: [] };
   compare(walk, before, after, { before: [], after: [] });
   return walk.changes;

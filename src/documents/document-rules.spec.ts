@@ -174,7 +174,7 @@ describe('checkDocumentRules, called directly', () => {
   it('is pure: it takes a document and a locator and leaves the document alone', () => {
     const result = parseAgreement(minimal);
     if (!result.ok) throw new Error('fixture must be valid');
-    const doc: AgreementDocument = structuredClone(result.content);
+    const doc = structuredClone(result.content) as AgreementDocument;
     doc.measurePackages.push({ id: 'daten', title: 'Nochmal', status: 'done' });
     const before = JSON.stringify(doc);
     const asked: string[] = [];

@@ -1,3 +1,5 @@
+import { partyNameOn } from '../parties/berlin-parties.js';
+
 /** German labels for the keys of the agreement format, as shown to the people who read a comparison. */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   formatVersion: 'Formatversion',
@@ -32,6 +34,43 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   status: 'Status',
   predecessor: 'Vorgänger',
   notes: 'Anmerkungen',
+  // Format 2
+  senateDepartments: 'Senatsverwaltungen',
+  districts: 'Bezirke',
+  which: 'Welche',
+  party: 'Partei',
+  nameInDocument: 'Name im Dokument',
+  namesInDocument: 'Namen im Dokument',
+  value: 'Wert',
+  missing: 'Fehlt',
+  source: 'Quelle',
+  inferred: 'Erschlossen',
+  scope: 'Geltungsbereich',
+  within: 'Innerhalb von',
+  of: 'Bezogen auf',
+  baseline: 'Ausgangswert',
+  period: 'Zeitraum',
+  perDistrict: 'Je Bezirk',
+  servicePromises: 'Leistungsversprechen',
+  text: 'Text',
+  indicator: 'Indikator',
+  timetable: 'Zeitplan',
+  due: 'Fällig',
+  responsible: 'Verantwortlich',
+  resources: 'Ressourcen',
+  amounts: 'Beträge',
+  attainmentCheck: 'Zielerreichungskontrolle',
+  method: 'Methode',
+  cadence: 'Turnus',
+  reportedBy: 'Berichtet von',
+  statusHistory: 'Statusverlauf',
+  asOf: 'Stand',
+  chronology: 'Chronologie',
+  date: 'Datum',
+  event: 'Ereignis',
+  sources: 'Quellen',
+  issuer: 'Herausgeber',
+  url: 'Link',
 };
 
 export const LABEL_SEPARATOR = ' › ';
@@ -88,7 +127,10 @@ function isNamedItemNext(list: unknown, nextToken: string | undefined): boolean 
 
 function itemName(item: unknown, listKey: string | undefined, index: number): string {
   const record = isObject(item) ? item : {};
-  const own = [record.title, record.name].find(isNonEmptyString);
+  // Format 2 may write a title with its source ({ value, source }), and names a party by its id.
+  const title = isObject(record.title) ? record.title.value : record.title;
+  const party = isNonEmptyString(record.party) ? (partyNameOn(record.party)?.name ?? record.party) : undefined;
+  const own = [title, record.name, party].find(isNonEmptyString);
   if (own !== undefined) return own;
   // Indicators are numbered in the agreements themselves ("Indikator 1"), their ids are technical.
   if (listKey === 'indicators') return `Indikator ${index + 1}`;

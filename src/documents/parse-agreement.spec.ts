@@ -4,6 +4,7 @@ import { projectRoot } from '../common/project-root.js';
 import { DEFAULT_LIMITS, MAX_PROBLEMS, parseAgreement } from './parse-agreement.js';
 import { PROBLEM_CODES, formatProblem } from './problems.js';
 import type { Problem } from './problems.js';
+import type { AgreementDocument } from './agreement.types.js';
 
 const root = projectRoot();
 const minimal = readFileSync(join(root, 'test/fixtures/documents/minimal.yaml'), 'utf8');
@@ -69,7 +70,7 @@ describe('parseAgreement: valid documents', () => {
     const text = readFileSync(join(root, 'agreements/soziale-wohnhilfen.yaml'));
     const result = parseAgreement(text, { file: 'agreements/soziale-wohnhilfen.yaml' });
     if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
-    const doc = result.content;
+    const doc = result.content as AgreementDocument;
     expect(result.text.split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/agreement.schema.json');
     expect(doc.id).toBe('soziale-wohnhilfen');
     expect(doc.leadDepartment).toBe('senias');
@@ -178,9 +179,16 @@ describe('parseAgreement: schema problems are located', () => {
     ]);
   });
 
-  it('reports a wrong formatVersion with the one allowed value', () => {
+  it('reports a wrong formatVersion with the allowed values', () => {
+    const problems = problemsOf(edit(minimal, 'formatVersion: 1', 'formatVersion: 3'));
+    expect(problems).toEqual([{ line: 1, column: 16, path: '/formatVersion', code: 'enum', message: 'must be one of: 1, 2', allowedValues: [1, 2] }]);
+  });
+
+  it('reads a document that says formatVersion 2 by the format-2 schema', () => {
     const problems = problemsOf(edit(minimal, 'formatVersion: 1', 'formatVersion: 2'));
-    expect(problems).toEqual([{ line: 1, column: 16, path: '/formatVersion', code: 'enum', message: 'must be 1', allowedValues: [1] }]);
+    expect(problems.filter((p) => p.code === 'required').map((p) => p.key)).toEqual(
+      expect.arrayContaining(['servicePromises', 'timetable', 'resources', 'attainmentCheck', 'sources']),
+    );
   });
 
   it('rejects a date that does not exist', () => {
@@ -223,7 +231,7 @@ describe('parseAgreement: schema problems are located', () => {
     const problems = problemsOf(text, { file: 'doc.yaml' });
     expect(problems.map(formatProblem)).toEqual([
       "doc.yaml:1:1 / missing required key 'legalBasis'",
-      'doc.yaml:1:16 /formatVersion must be 1',
+      'doc.yaml:1:16 /formatVersion must be one of: 1, 2',
       "doc.yaml:4:1 /legalbasis unknown key 'legalbasis'; did you mean 'legalBasis'?",
       'doc.yaml:19:11 /parties/1/kind must be one of: senateDepartment, district',
       'doc.yaml:34:24 /steeringFields/0/qualityStandards/0/indicators/0/published must be boolean (true or false)',

@@ -20,6 +20,7 @@ import { PROBLEM_CODES, formatProblem } from './problems.js';
 import type { Problem } from './problems.js';
 import { loadSchema, schemaValidator } from './schema-validator.js';
 import { keysOf, unionOf } from '../../test/support/type-lists.js';
+import type { AgreementDocument } from './agreement.types.js';
 
 const root = projectRoot();
 const HASH = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
@@ -166,7 +167,7 @@ describe('parseLifecycleFile: valid files', () => {
     const shipped = parseAgreement(readFileSync(join(root, 'agreements/soziale-wohnhilfen.yaml')));
     if (!shipped.ok) throw new Error('the shipped agreement must parse');
     expect(shipped.content.id).toBe(agreement);
-    const neukoelln = shipped.content.parties.find((p) => p.id === 'neukoelln');
+    const neukoelln = (shipped.content as AgreementDocument).parties.find((p) => p.id === 'neukoelln');
     expect(neukoelln?.signatoryRoles.map((r) => r.id)).toEqual(['soziales', 'finanzen']);
   });
 });

@@ -26,6 +26,8 @@ export interface DocumentKind<T> {
    * here; an agreement file holds exactly one document". Default 'this file'.
    */
   fileDescription?: string;
+  /** For a kind with several formats: the kind to validate this content with (undefined keeps this one). */
+  variantFor?: (content: unknown) => DocumentKind<T> | undefined;
 }
 
 export interface ParseLimits {
@@ -185,13 +187,15 @@ function readDocument<T>(input: string | Uint8Array, kind: DocumentKind<T>, limi
     return [{ ...at1, code: 'yaml-syntax', message: `YAML could not be converted: ${message}` }];
   }
 
+  // A kind with several formats picks the schema and rules by what the document says it is (formatVersion).
+  const variant = kind.variantFor?.(content) ?? kind;
   const textProblems = checkTextValues(content, locator.locate);
-  const schemaFindings = validateWithSchema(kind.schemaFile, content, locator.locate);
+  const schemaFindings = validateWithSchema(variant.schemaFile, content, locator.locate);
   if (textProblems.length + schemaFindings.problems.length > 0) {
     return summarise({ problems: [...textProblems, ...schemaFindings.problems], omitted: schemaFindings.omitted });
   }
 
-  const ruleProblems = kind.rules?.(content as T, locator.locate) ?? [];
+  const ruleProblems = variant.rules?.(content as T, locator.locate) ?? [];
   if (ruleProblems.length > 0) return summarise({ problems: ruleProblems, omitted: 0 });
 
   return { content: content as T, text };

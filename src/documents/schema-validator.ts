@@ -4,6 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { AnySchemaObject, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { closest } from '../common/closest.js';
+import { isPartialDate } from '../common/dates.js';
 import { projectRoot } from '../common/project-root.js';
 import { joinPointer, mapCapped, MAX_PROBLEMS, pointerSegments, quote } from './problems.js';
 import type { Findings, Locate, Problem } from './problems.js';
@@ -51,6 +52,8 @@ export function schemaValidator(schemaFile: string): ValidateFunction {
   if (!validate) {
     const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
     addFormats(ajv, { formats: ['date'] });
+    // Descriptive facts known only to the month or year (format 2); legal dates stay 'date'.
+    ajv.addFormat('partial-date', { type: 'string', validate: isPartialDate });
     validate = ajv.compile(loadSchema(schemaFile));
     validatorCache.set(schemaFile, validate);
   }
@@ -190,7 +193,9 @@ function toProblem(e: ErrorObject, locate: Locate): Problem {
       const message =
         params.format === 'date'
           ? `must be an ISO date YYYY-MM-DD, got ${quote(e.data)}`
-          : `must be in format ${String(params.format)}, got ${quote(e.data)}`;
+          : params.format === 'partial-date'
+            ? `must be a date YYYY-MM-DD, or YYYY-MM or YYYY when no more is known, got ${quote(e.data)}`
+            : `must be in format ${String(params.format)}, got ${quote(e.data)}`;
       return { ...locate(path), path, code: 'format', message };
     }
     case 'pattern':

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AgreementDocument } from '../documents/agreement.types.js';
+import { termsOf, type AnyAgreementDocument } from '../documents/agreement-terms.js';
 import type { AgreementHistory, Amendment, AmendmentType, Freeze, FollowUpOrigin, IsoDate, Signature, SignatureLevel } from './rules/index.js';
 import { berlinDate } from '../common/berlin-date.js';
 
@@ -46,7 +46,8 @@ export class LifecycleRepository {
       histories.get(v.agreement_id)!.versions.push({
         number: v.number,
         contentHash: v.content_hash,
-        content: v.content,
+        content: termsOf(v.content),
+        document: v.content,
         createdOn: started && started < createdOn ? started : createdOn,
         author: v.author,
       });
@@ -177,7 +178,7 @@ interface HistoryVersionColumns {
   agreement_id: string;
   number: number;
   content_hash: string;
-  content: AgreementDocument;
+  content: AnyAgreementDocument;
   created_at: Date;
   author: string;
 }

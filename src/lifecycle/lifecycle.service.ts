@@ -29,6 +29,7 @@ import { VersionsService } from '../versions/versions.service.js';
 import { berlinToday } from '../common/berlin-date.js';
 import { LifecycleRepository, type AmendmentRecord, type SignatureRecord } from './lifecycle.repository.js';
 import { documentYaml, withValidityUntil } from './yaml-edit.js';
+import { termsOf } from '../documents/agreement-terms.js';
 
 export interface AmendInput {
   agreementId: string;
@@ -81,7 +82,7 @@ export class LifecycleService {
     return inTransaction(this.dataSource, tx, async (m) => {
       const today = this.today();
       const latest = await this.versions.lockLatest(m, agreementId);
-      assertMayEdit(actor, latest.content.leadDepartment);
+      assertMayEdit(actor, termsOf(latest.content).leadDepartment);
       const history = await this.history.loadOne(agreementId, m);
       const on = frozenOn ?? today;
       assertNoViolations(checkFreeze(history, version, on, today));
@@ -124,7 +125,7 @@ export class LifecycleService {
     return inTransaction(this.dataSource, tx, async (m) => {
       const today = this.today();
       const latest = await this.versions.lockLatest(m, input.agreementId);
-      assertMayEdit(actor, latest.content.leadDepartment);
+      assertMayEdit(actor, termsOf(latest.content).leadDepartment);
       const history = await this.history.loadOne(input.agreementId, m);
       const amendment = {
         type: 'validityExtension' as const,
@@ -145,8 +146,8 @@ export class LifecycleService {
     const today = this.today();
     return this.dataSource.transaction(async (m) => {
       const latest = await this.versions.lockLatest(m, input.agreementId);
-      assertMayEdit(actor, latest.content.leadDepartment);
-      assertMayEdit(actor, doc.content.leadDepartment);
+      assertMayEdit(actor, termsOf(latest.content).leadDepartment);
+      assertMayEdit(actor, termsOf(doc.content).leadDepartment);
       if (latest.number !== input.baseVersion) throw versionConflict(input.agreementId, input.baseVersion, latest.number);
       if (latest.contentHash === doc.hash) throw noChange(input.agreementId, latest.number);
       const history = await this.history.loadOne(input.agreementId, m);
@@ -163,7 +164,7 @@ export class LifecycleService {
       const latest = await this.versions.lockLatest(m, input.predecessorId);
       const base = input.predecessorVersion ? await this.versions.findVersion(input.predecessorId, input.predecessorVersion, m) : latest;
       if (!base) throw notFound(`version ${input.predecessorVersion} of agreement '${input.predecessorId}'`);
-      assertMayEdit(actor, base.content.leadDepartment);
+      assertMayEdit(actor, termsOf(base.content).leadDepartment);
       const content = buildFollowUp(base.content, { id: input.id, title: input.title });
       const yaml = documentYaml(content, [
         `Folgezielvereinbarung zu '${input.predecessorId}', übernommen aus deren Fassung ${base.number}.`,

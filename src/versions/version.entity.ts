@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { AgreementDocument } from '../documents/agreement.types.js';
+import type { AnyAgreementDocument } from '../documents/agreement-terms.js';
 
 /** One immutable version as stored; the database refuses UPDATE and DELETE on it. */
 @Entity({ name: 'agreement_versions' })
@@ -16,7 +16,7 @@ export class VersionRow {
 
   /** Stored as json (not jsonb), which keeps the key order of the document. */
   @Column({ type: 'json' })
-  content: AgreementDocument;
+  content: AnyAgreementDocument;
 
   @Column({ name: 'content_hash', type: 'char', length: 64 })
   contentHash: string;

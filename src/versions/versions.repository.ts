@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AgreementDocument } from '../documents/agreement.types.js';
+import type { AnyAgreementDocument } from '../documents/agreement-terms.js';
 import { VersionRow } from './version.entity.js';
 
 /** The columns of agreement_versions as PostgreSQL returns them. */
@@ -8,7 +8,7 @@ interface VersionColumns {
   agreement_id: string;
   number: number;
   yaml: string;
-  content: AgreementDocument;
+  content: AnyAgreementDocument;
   content_hash: string;
   previous_hash: string | null;
   chain_hash: string;

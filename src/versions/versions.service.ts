@@ -5,7 +5,7 @@ import { actorLabel, type Actor } from '../common/actor.js';
 import { notFound } from '../common/app-error.js';
 import { APP_CONFIG } from '../common/tokens.js';
 import type { AppConfig } from '../config/config.js';
-import type { AgreementDocument } from '../documents/agreement.types.js';
+import type { AnyAgreementDocument } from '../documents/agreement-terms.js';
 import { chainHash, contentHash } from '../documents/canonical.js';
 import { diffAgreements, type FieldChange } from '../documents/diff.js';
 import { parseAgreement } from '../documents/parse-agreement.js';
@@ -16,9 +16,10 @@ import { VersionRow } from './version.entity.js';
 import { agreementExists, followUpExists, idChanged, noChange, validationFailed, versionConflict } from './versions.errors.js';
 import { VersionsRepository } from './versions.repository.js';
 import { verifyChain, type ChainReport } from './verify-chain.js';
+import { termsOf } from '../documents/agreement-terms.js';
 
 export interface ParsedDocument {
-  content: AgreementDocument;
+  content: AnyAgreementDocument;
   text: string;
   hash: string;
 }
@@ -63,7 +64,7 @@ export class VersionsService {
 
   async createAgreement(yaml: string, changeNote: string | null, actor: Actor): Promise<VersionRow> {
     const doc = this.parse(yaml);
-    assertMayEdit(actor, doc.content.leadDepartment);
+    assertMayEdit(actor, termsOf(doc.content).leadDepartment);
     const author = actorLabel(actor);
     return this.dataSource.transaction((m) => this.storeNew(m, doc, author, changeNote));
   }
@@ -81,16 +82,16 @@ export class VersionsService {
   async saveDraft(agreementId: string, baseVersion: number, yaml: string, changeNote: string | null, actor: Actor): Promise<VersionRow> {
     const current = await this.repository.findLatest(agreementId);
     if (!current) throw notFound(`agreement '${agreementId}'`);
-    assertMayEdit(actor, current.content.leadDepartment);
+    assertMayEdit(actor, termsOf(current.content).leadDepartment);
     const doc = this.parse(yaml);
     // Handing an agreement to another department is for an editor of both, or an admin.
-    assertMayEdit(actor, doc.content.leadDepartment);
+    assertMayEdit(actor, termsOf(doc.content).leadDepartment);
     const author = actorLabel(actor);
     if (doc.content.id !== agreementId) throw idChanged(doc.content.id, agreementId);
     return this.dataSource.transaction(async (m) => {
       const latest = await this.lockLatest(m, agreementId);
       // The lead department may have changed since the check above; the lock makes this one final.
-      assertMayEdit(actor, latest.content.leadDepartment);
+      assertMayEdit(actor, termsOf(latest.content).leadDepartment);
       if (latest.number !== baseVersion) throw versionConflict(agreementId, baseVersion, latest.number);
       if (latest.contentHash === doc.hash) throw noChange(agreementId, latest.number);
       return this.append(m, agreementId, latest, doc, author, changeNote);

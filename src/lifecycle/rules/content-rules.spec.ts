@@ -1,5 +1,6 @@
 import { buildFollowUp, buildValidityExtension, checkFollowUpFreeze, checkValidityExtension } from './content-rules.js';
 import { indicator, wohnhilfenContent } from '../../../test/fixtures/lifecycle-fixtures.js';
+import type { AgreementDocument } from '../../documents/agreement.types.js';
 
 const predecessor = wohnhilfenContent({ notes: 'nur im Vorgänger' });
 const followUp = () => buildFollowUp(predecessor, { id: 'soziale-wohnhilfen-2026', title: 'Folgezielvereinbarung Soziale Wohnhilfen' });
@@ -33,7 +34,7 @@ describe('buildFollowUp', () => {
 
   it('copies: editing the follow-up leaves the predecessor untouched', () => {
     const next = followUp();
-    next.parties[0].name = 'geändert';
+    (next as AgreementDocument).parties[0].name = 'geändert';
     next.steeringFields[0].qualityStandards[0].indicators[0].targetValue = 1;
     expect(predecessor.parties[0].name).toBe('Senatsverwaltung für Integration, Arbeit und Soziales');
     expect(predecessor.steeringFields[0].qualityStandards[0].indicators[0].targetValue).toBeNull();
@@ -108,7 +109,7 @@ describe('checkValidityExtension', () => {
   });
 
   it('lists every other change by its label', () => {
-    const extended = buildValidityExtension(predecessor, '2025-12-31');
+    const extended = buildValidityExtension(predecessor, '2025-12-31') as AgreementDocument;
     extended.validity.from = '2022-01-01';
     extended.steeringFields[0].qualityStandards[3].indicators[0].targetValue = 90;
     extended.measurePackages = extended.measurePackages.slice(1);

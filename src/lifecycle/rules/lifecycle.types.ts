@@ -1,4 +1,5 @@
-import type { AgreementDocument, IsoDate } from '../../documents/agreement.types.js';
+import type { IsoDate } from '../../documents/agreement.types.js';
+import type { AgreementTerms, AnyAgreementDocument } from '../../documents/agreement-terms.js';
 import type { SignatureLevel } from '../../documents/lifecycle-file.types.js';
 
 export type { IsoDate } from '../../documents/agreement.types.js';
@@ -20,7 +21,10 @@ export { SIGNATURE_LEVELS, SignatureLevel } from '../../documents/lifecycle-file
 export interface LifecycleVersion {
   number: number;
   contentHash: string;
-  content: AgreementDocument;
+  /** What the rules decide by, the same for every format (termsOf the document). */
+  content: AgreementTerms;
+  /** The document as stored, for the rules that copy or compare it (extension, follow-up, amendment). */
+  document: AnyAgreementDocument;
   createdOn: IsoDate;
   /** Who stored the version, as recorded with it. */
   author: string;

@@ -1,5 +1,6 @@
 import type { SignatureEvent } from '../../documents/lifecycle-file.types.js';
-import type { AgreementDocument, Party } from '../../documents/agreement.types.js';
+import type { Party } from '../../documents/agreement.types.js';
+import type { AnyAgreementDocument } from '../../documents/agreement-terms.js';
 import { diffAgreements } from '../../documents/diff.js';
 import { checkFollowUpFreeze, checkValidityExtension } from './content-rules.js';
 import { isIsoDate } from '../../common/dates.js';
@@ -47,7 +48,7 @@ export function checkFreeze(history: AgreementHistory, versionNumber: number, fr
   }
   violations.push(...pastDate('frozenOn', frozenOn, today));
   violations.push(...freezeOrder(history, versionNumber, frozenOn));
-  violations.push(...checkFollowUpFreeze(version.content));
+  violations.push(...checkFollowUpFreeze(version.document));
   return violations;
 }
 
@@ -105,7 +106,7 @@ export function checkWithdrawal(
 export function checkAmendment(
   history: AgreementHistory,
   input: AmendmentInput,
-  newContent: AgreementDocument,
+  newContent: AnyAgreementDocument,
   today: IsoDate,
 ): LifecycleViolation[] {
   if (!AMENDMENT_TYPES.includes(input.type)) {
@@ -119,7 +120,7 @@ export function checkAmendment(
     violations.push(invalidState('VERSION_OUTDATED', `Version ${base.number} is outdated: amend the latest version ${latest.number}`));
   }
   violations.push(...amendableState(history, input.type, base));
-  violations.push(...amendmentContent(input.type, base.content, newContent));
+  violations.push(...amendmentContent(input.type, base.document, newContent));
   violations.push(...amendmentDates(history, input, today));
   return violations;
 }
@@ -140,7 +141,7 @@ function amendableState(history: AgreementHistory, type: AmendmentType, base: Li
   return [];
 }
 
-function amendmentContent(type: AmendmentType, base: AgreementDocument, next: AgreementDocument): LifecycleViolation[] {
+function amendmentContent(type: AmendmentType, base: AnyAgreementDocument, next: AnyAgreementDocument): LifecycleViolation[] {
   if (next.id !== base.id) {
     return [badInput('ID_CHANGED', `An amendment cannot change the agreement id (${base.id} → ${next.id})`, { path: '/id' })];
   }

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../../graphql/date-time.scalar.js';
 import { JSONScalar } from '../../graphql/json.scalar.js';
 import { DOCUMENT_FIELD_COST } from '../../graphql/limits/index.js';
+import { termsOf } from '../../documents/agreement-terms.js';
 import type { VersionRow } from '../version.entity.js';
 
 @ObjectType({ description: 'One immutable version of an agreement, exactly as submitted.' })
@@ -18,8 +19,11 @@ export class AgreementVersion {
   @Field(() => JSONScalar, { description: 'The parsed document.', complexity: DOCUMENT_FIELD_COST })
   content: unknown;
 
-  @Field({ description: 'Title of the agreement in this version.' })
-  title: string;
+  @Field(() => String, { nullable: true, description: 'Title of the agreement in this version; null when the document marks it as not known.' })
+  title: string | null;
+
+  @Field(() => Int, { description: 'The YAML format the version is written in (1 or 2); stored versions keep theirs.' })
+  formatVersion: number;
 
   @Field({ description: 'SHA-256 over the canonical JSON form (RFC 8785) of the content.' })
   contentHash: string;
@@ -45,7 +49,8 @@ export class AgreementVersion {
       number: row.number,
       yaml: row.yaml,
       content: row.content,
-      title: row.content.title,
+      title: termsOf(row.content).title,
+      formatVersion: row.content.formatVersion,
       contentHash: row.contentHash,
       previousHash: row.previousHash,
       chainHash: row.chainHash,

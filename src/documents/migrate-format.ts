@@ -1,0 +1,135 @@
+import { isDeepStrictEqual } from 'node:util';
+import { BERLIN_DISTRICTS, findParty } from '../parties/berlin-parties.js';
+import type { AgreementDocument, Indicator, Party } from './agreement.types.js';
+import type { AgreementDocumentV2, DistrictParties, Fact, IndicatorV2, Missing, SenateParty } from './agreement-v2.types.js';
+
+/**
+ * Format 1 → format 2, losing nothing. Pure. Format 1's null meant "not known" and "still to be agreed" alike,
+ * so a null becomes `{ missing: unknown }`: whoever knows better corrects it in the new draft. Keys format 2
+ * names differently move (description, notes → note); what format 1 had no place for is marked as not recorded.
+ * Party names that differ from Berlin's party list are kept as the names in the document.
+ */
+export type MigrationResult = { ok: true; document: AgreementDocumentV2 } | { ok: false; problems: MigrationProblem[] };
+
+export interface MigrationProblem {
+  path: string;
+  message: string;
+}
+
+const UNKNOWN: Missing = { missing: 'unknown' };
+const NOT_RECORDED: Missing = { missing: 'unknown', note: 'In Formatversion 1 nicht erfasst.' };
+
+function fact<T>(value: T | null): Fact<T> {
+  return value === null ? { ...UNKNOWN } : value;
+}
+
+export function migrateToFormat2(doc: AgreementDocument): MigrationResult {
+  const problems: MigrationProblem[] = [];
+  const parties = migrateParties(doc.parties, problems);
+  if (problems.length > 0) return { ok: false, problems };
+  const document: AgreementDocumentV2 = {
+    formatVersion: 2,
+    id: doc.id,
+    title: doc.title,
+    legalBasis: fact(doc.legalBasis),
+    policyArea: fact(doc.policyArea),
+    leadDepartment: doc.leadDepartment,
+    entryIntoForce: doc.entryIntoForce,
+    validity: { from: fact(doc.validity.from), until: fact(doc.validity.until) },
+    parties,
+    steeringFields: doc.steeringFields.map((field) => ({
+      id: field.id,
+      title: field.title,
+      focus: field.focus,
+      ...note(field.description),
+      qualityStandards: field.qualityStandards.map((standard) => ({
+        id: standard.id,
+        title: standard.title,
+        ...note(standard.description),
+        indicators: standard.indicators.map(migrateIndicator),
+      })),
+    })),
+    servicePromises: [],
+    timetable: [],
+    resources: [],
+    attainmentCheck: { ...NOT_RECORDED },
+    measurePackages: doc.measurePackages.map((mp) => ({
+      id: mp.id,
+      title: mp.title,
+      responsible: { ...NOT_RECORDED },
+      due: { ...NOT_RECORDED },
+      statusHistory: [{ status: mp.status, asOf: { ...UNKNOWN } }],
+      ...note(mp.description),
+    })),
+    sources: [],
+    predecessor: doc.predecessor,
+    ...note(doc.notes),
+  };
+  return { ok: true, document };
+}
+
+function note(text: string | null | undefined): { note?: string } {
+  return text == null ? {} : { note: text };
+}
+
+function migrateIndicator(ind: Indicator): IndicatorV2 {
+  return {
+    id: ind.id,
+    title: fact(ind.title),
+    published: ind.published,
+    kind: { ...NOT_RECORDED },
+    unit: fact(ind.unit),
+    // Format 1 defined the minimum as the floor every district must reach: values per district, one for all.
+    scope: 'perDistrict',
+    direction: fact(ind.direction),
+    definition: fact(ind.definition),
+    dataSource: fact(ind.dataSource),
+    periodicity: fact(ind.periodicity),
+    baseline: { ...NOT_RECORDED },
+    minimumValue: fact(ind.minimumValue),
+    targetValue: fact(ind.targetValue),
+    ...note(ind.note),
+  };
+}
+
+/** A name differing from every name the party list has for the id is the document's own and is kept. */
+function nameInDocument(party: Party): string | undefined {
+  const names = findParty(party.id)?.names.map((n) => n.name) ?? [];
+  return names.includes(party.name) ? undefined : party.name;
+}
+
+function migrateParties(parties: Party[], problems: MigrationProblem[]): AgreementDocumentV2['parties'] {
+  parties.forEach((p, i) => {
+    const known = findParty(p.id);
+    if (known === undefined)
+      problems.push({ path: `/parties/${i}/id`, message: `party '${p.id}' is not in Berlin's party list; format 2 refers to parties by those ids` });
+    else if (known.kind !== p.kind)
+      problems.push({ path: `/parties/${i}/kind`, message: `party '${p.id}' is a ${known.kind} in Berlin's party list, not a ${p.kind}` });
+  });
+  const senateDepartments: SenateParty[] = parties
+    .filter((p) => p.kind === 'senateDepartment')
+    .map((p) => {
+      const name = nameInDocument(p);
+      return { party: p.id, signatoryRoles: p.signatoryRoles, ...(name !== undefined && { nameInDocument: name }) };
+    });
+  const districtList = parties.filter((p) => p.kind === 'district');
+  if (districtList.length === 0) return { senateDepartments, districts: { missing: 'notApplicable' } };
+  const roles = districtList[0].signatoryRoles;
+  const differing = districtList.findIndex((p) => !isDeepStrictEqual(p.signatoryRoles, roles));
+  if (differing >= 0) {
+    const at = parties.indexOf(districtList[differing]);
+    problems.push({
+      path: `/parties/${at}/signatoryRoles`,
+      message: `the districts have different signatory roles ('${districtList[differing].id}' differs from '${districtList[0].id}'); format 2 names one set of roles for all districts`,
+    });
+  }
+  const ids = districtList.map((p) => p.id);
+  const all = ids.length === BERLIN_DISTRICTS.length && BERLIN_DISTRICTS.every((d) => ids.includes(d));
+  const names = Object.fromEntries(districtList.flatMap((p) => (nameInDocument(p) === undefined ? [] : [[p.id, p.name]])));
+  const districts: DistrictParties = {
+    which: all && isDeepStrictEqual(ids, [...BERLIN_DISTRICTS]) ? 'all' : ids,
+    signatoryRoles: roles,
+    ...(Object.keys(names).length > 0 && { namesInDocument: names }),
+  };
+  return { senateDepartments, districts };
+}
