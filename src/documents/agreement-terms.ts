@@ -22,15 +22,20 @@ export interface AgreementTerms {
   leadDepartment: string | null;
   entryIntoForce: EntryIntoForce | null;
   validity: { from: IsoDate | null; until: IsoDate | null };
-  parties: Party[];
+  parties: TermsParty[];
   predecessor: string | null;
+}
+
+/** A party as the rules see it; `rolesKnown` is false when the document marks its signatory roles as missing. */
+export interface TermsParty extends Party {
+  rolesKnown: boolean;
 }
 
 /** The terms of a document. Pure; format 1 documents are read as they are. */
 export function termsOf(doc: AnyAgreementDocument): AgreementTerms {
   if (!isFormat2(doc)) {
     const { id, title, leadDepartment, entryIntoForce, validity, parties, predecessor } = doc;
-    return { id, title, leadDepartment, entryIntoForce, validity, parties, predecessor };
+    return { id, title, leadDepartment, entryIntoForce, validity, parties: parties.map((p) => ({ ...p, rolesKnown: true })), predecessor };
   }
   return {
     id: doc.id,
@@ -54,13 +59,14 @@ export function districtIdsOf(doc: AgreementDocumentV2): string[] {
  * Parties with their names as the document gives them, else as Berlin's party list names them on the day the
  * validity starts (or today's name when that is not known).
  */
-function partiesOf(doc: AgreementDocumentV2): Party[] {
+function partiesOf(doc: AgreementDocumentV2): TermsParty[] {
   const on = factValue(doc.validity.from);
-  const party = (id: string, kind: PartyKind, roles: Party['signatoryRoles'] | { missing: string }, nameInDocument?: string): Party => ({
+  const party = (id: string, kind: PartyKind, roles: Party['signatoryRoles'] | { missing: string }, nameInDocument?: string): TermsParty => ({
     id,
     kind: findParty(id)?.kind ?? kind,
     name: nameInDocument ?? partyNameOn(id, on)?.name ?? id,
     signatoryRoles: Array.isArray(roles) ? roles : [],
+    rolesKnown: Array.isArray(roles),
   });
   const senate = doc.parties.senateDepartments.map((p) => party(p.party, 'senateDepartment', p.signatoryRoles, p.nameInDocument));
   const districts = doc.parties.districts;

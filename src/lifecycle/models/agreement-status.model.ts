@@ -6,6 +6,7 @@ import { LifecycleState } from './enums.js';
 import { SignatureModel } from './signature.model.js';
 import { MissingSignatureModel } from './missing-signature.model.js';
 import { PartyStatusModel } from './party-status.model.js';
+import { MissingFactModel } from './missing-fact.model.js';
 
 @ObjectType('AgreementStatus', { description: 'An agreement (or one party of it) as of a date; later records are ignored.' })
 export class AgreementStatusModel {
@@ -59,6 +60,11 @@ export class AgreementStatusModel {
 
   @Field(() => Int, { nullable: true, description: 'Days from that date to the end of validity, while in force.' })
   daysUntilExpiry: number | null;
+
+  @Field(() => [MissingFactModel], {
+    description: 'What the version reported on (the one in force, else the latest) marks as not known, to be agreed or not applicable.',
+  })
+  missingFacts: MissingFactModel[];
 
   static from(s: AgreementStatus): AgreementStatusModel {
     const sig = (x: Parameters<typeof SignatureModel.from>[0]) => SignatureModel.from(x, s.agreementId);

@@ -2,6 +2,7 @@ import { registerEnumType } from '@nestjs/graphql';
 import { PartyKind } from '../../parties/models/party-kind.enum.js';
 import { AmendmentType, LifecycleEventKind, SignatureLevel } from '../rules/index.js';
 import { LifecycleState } from '../rules/status.types.js';
+import { MissingReason } from '../../documents/agreement-v2.types.js';
 
 // The domain's own lists, registered as they are: GraphQL shows the keys; values are what the rules and the database use.
 registerEnumType(LifecycleState, {
@@ -18,6 +19,10 @@ registerEnumType(SignatureLevel, {
   description: 'Handwritten with a scan as evidence, or a simple, advanced or qualified electronic signature.',
 });
 registerEnumType(AmendmentType, { name: 'AmendmentType' });
+registerEnumType(MissingReason, {
+  name: 'MissingReason',
+  description: 'Why a fact is missing: not public or not known, to be agreed later, or not applicable.',
+});
 registerEnumType(LifecycleEventKind, { name: 'LifecycleEventKind' });
 
-export { AmendmentType, LifecycleEventKind, LifecycleState, PartyKind, SignatureLevel };
+export { AmendmentType, LifecycleEventKind, LifecycleState, MissingReason, PartyKind, SignatureLevel };

@@ -9,8 +9,17 @@ export class PartyStatusModel {
   @Field(() => ID)
   party: string;
 
-  @Field()
+  @Field({ description: "The party's name on the date asked about, by Berlin's party list (the document's name for a party the list lacks)." })
   partyName: string;
+
+  @Field({ description: 'false when a rename known only to the month or year may have happened by that date; partyName is then the earlier name.' })
+  partyNameCertain: boolean;
+
+  @Field({ description: 'The name the version reported on gives the party.' })
+  nameInDocument: string;
+
+  @Field({ description: "false when the document marks the party's signatory roles as not known; the party is then never complete." })
+  rolesKnown: boolean;
 
   @Field(() => PartyKind)
   kind: PartyKind;

@@ -4,6 +4,8 @@ import { LifecycleError } from './errors.js';
 import { effectiveSignatures, isActiveOn, latestFrozenBy, latestOf, partyInHistory, signaturesOfVersion, versionsKnownBy } from './history.js';
 import type { AgreementHistory, IsoDate, LifecycleVersion } from './lifecycle.types.js';
 import type { AgreementStatus, LifecycleState, PartyStatus } from './status.types.js';
+import { missingFacts } from '../../documents/missing-facts.js';
+import { partyNameOn } from '../../parties/berlin-parties.js';
 
 export type { AgreementStatus, LifecycleState, MissingSignature, PartyStatus } from './status.types.js';
 
@@ -46,7 +48,8 @@ export function agreementStatus(history: AgreementHistory, asOf: IsoDate, option
   const parties = (party !== null ? [party] : partyIds(ctx)).map((id) => partyStatus(ctx, id)).filter((p) => p !== null);
   const scope = scopeOf(ctx, party, successorInForce);
   const inForce = scope.state === 'IN_FORCE' ? scope.binding : undefined;
-  const validity = (inForce?.version ?? latestOf(ctx.known))?.content.validity ?? null;
+  const reported = inForce?.version ?? latestOf(ctx.known);
+  const validity = reported?.content.validity ?? null;
   return {
     agreementId: history.agreementId,
     asOf,
@@ -67,6 +70,7 @@ export function agreementStatus(history: AgreementHistory, asOf: IsoDate, option
     successorId: successor?.id ?? null,
     successorState: successor?.state ?? null,
     daysUntilExpiry: inForce?.until != null ? daysBetween(asOf, inForce.until) : null,
+    missingFacts: reported === undefined ? [] : missingFacts(reported.document),
   };
 }
 
@@ -155,15 +159,21 @@ function partyStatus(ctx: Context, id: string): PartyStatus | null {
   const party = version?.content.parties.find((p) => p.id === id);
   if (version === undefined || party === undefined) return null;
   const signatures = signaturesOfVersion(ctx.history, version.number).filter((s) => s.party === id && isActiveOn(s, ctx.asOf));
+  // The name the party bore on the day asked about (SenIAS in 2022, SenASGIVA in 2024), else the document's.
+  const named = partyNameOn(id, ctx.asOf);
+  const partyName = named?.name ?? party.name;
   const missing = party.signatoryRoles
     .filter((r) => !signatures.some((s) => s.role === r.id))
-    .map((r) => ({ party: id, partyName: party.name, role: r.id, roleTitle: r.title }));
+    .map((r) => ({ party: id, partyName, role: r.id, roleTitle: r.title }));
   return {
     party: id,
-    partyName: party.name,
+    partyName,
+    partyNameCertain: named?.certain ?? true,
+    nameInDocument: party.name,
+    rolesKnown: party.rolesKnown,
     kind: party.kind,
     version: version.number,
-    complete: missing.length === 0,
+    complete: party.rolesKnown && missing.length === 0,
     boundSince: binding?.inForce ? binding.since : null,
     signatures,
     missing,

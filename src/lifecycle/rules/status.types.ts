@@ -1,3 +1,4 @@
+import type { MissingFact } from '../../documents/missing-facts.js';
 import type { PartyKind } from '../../documents/agreement.types.js';
 import type { Amendment, IsoDate, VersionSignature } from './lifecycle.types.js';
 
@@ -26,7 +27,14 @@ export interface MissingSignature {
 
 export interface PartyStatus {
   party: string;
+  /** The name the party bore on asOf, by Berlin's party list; the document's name for a party the list lacks. */
   partyName: string;
+  /** false when asOf falls in a period in which a rename known only to the month or year may have happened. */
+  partyNameCertain: boolean;
+  /** The name the version reported on gives the party. */
+  nameInDocument: string;
+  /** false when the document marks the party's signatory roles as not known: then it is never complete. */
+  rolesKnown: boolean;
   kind: PartyKind;
   /** The version this entry reports on: the one binding the party, else the one it would sign. */
   version: number;
@@ -62,4 +70,6 @@ export interface AgreementStatus {
   successorState: LifecycleState | null;
   /** From asOf to validUntil, when in force. */
   daysUntilExpiry: number | null;
+  /** What the version reported on marks as not known, to be agreed or not applicable. */
+  missingFacts: MissingFact[];
 }

@@ -49,6 +49,7 @@ export function checkFreeze(history: AgreementHistory, versionNumber: number, fr
   violations.push(...pastDate('frozenOn', frozenOn, today));
   violations.push(...freezeOrder(history, versionNumber, frozenOn));
   violations.push(...checkFollowUpFreeze(version.document));
+  violations.push(...signingTermsKnown(version));
   return violations;
 }
 
@@ -255,4 +256,18 @@ function freezeOrder(history: AgreementHistory, versionNumber: number, frozenOn:
 
 function unknownVersion(number: number, field = 'version'): LifecycleViolation {
   return badInput('UNKNOWN_VERSION', `Version ${number} does not exist`, { field });
+}
+
+/**
+ * Freezing hands a text out for signature: who signs in which roles, and how it enters into force, must be
+ * known then. A format-2 document may mark them as not known; such a version stays a draft.
+ */
+function signingTermsKnown(version: LifecycleVersion): LifecycleViolation[] {
+  const violations = version.content.parties
+    .filter((p) => !p.rolesKnown)
+    .map((p) => invalidState('SIGNATORY_ROLES_UNKNOWN', `Version ${version.number} cannot be frozen: the signatory roles of ${p.name} (${p.id}) are not known`));
+  if (version.content.entryIntoForce === null) {
+    violations.push(invalidState('ENTRY_INTO_FORCE_UNKNOWN', `Version ${version.number} cannot be frozen: how it enters into force (entryIntoForce) is not known`));
+  }
+  return violations;
 }
