@@ -1,21 +1,12 @@
 import { writeFileSync } from 'node:fs';
-import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AuditService } from '../audit/audit.service.js';
 import { ROLES, isRole } from '../common/actor.js';
-import { issueLocalToken, loadOrCreateLocalKey } from '../auth/tokens/index.js';
-import { Logger } from '../common/logger.js';
 import { loadConfig } from '../config/config.js';
-import { isLifecycleFile, parseFile, readAgreementFiles, type AgreementFile } from '../agreement-files/agreement-files.js';
-import { FolderImporter } from '../agreement-files/folder-importer.js';
+import type { AgreementFile } from '../agreement-files/agreement-files.js';
 import { BERLIN_DISTRICTS, isBerlinDistrict } from '../parties/berlin-parties.js';
 import { systemActor } from '../auth/policy.js';
-import { openDatabase } from '../bootstrap.js';
-import { CliModule } from './cli.module.js';
 import { formatProblem } from '../documents/problems.js';
-import { IntegrityService } from '../integrity/integrity.service.js';
 import { RECORD_KINDS, type RecordKind } from '../integrity/register-log.js';
-import { VersionsService } from '../versions/versions.service.js';
+import type { CliServices } from './services.js';
 
 export interface CliIo {
   out(text: string): void;
@@ -50,28 +41,26 @@ type Command = (input: CommandInput) => Promise<number>;
 class UsageError extends Error {}
 export { UsageError };
 
-/** Opens the database and hands the command the services, wired by Nest as in the server. */
-async function withServices<T>(fn: (services: INestApplicationContext) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const logger = new Logger(config.logLevel === 'debug' ? 'debug' : 'warn');
-  const db = await openDatabase(config, logger, { shareRunning: true });
-  try {
-    const services = await NestFactory.createApplicationContext(CliModule.register(config, db.dataSource, logger), { logger });
-    try {
-      return await fn(services);
-    } finally {
-      await services.close();
-    }
-  } finally {
-    await db.close();
-  }
+// What a command needs beyond its arguments is imported when it runs: Nest, TypeORM and the
+// database for some, the YAML parser and schema for others, jose for tokens. Loaded up front,
+// they would make every call take seconds: a `validate`, a `token` or a usage error as much as
+// an import.
+
+/** Opens the database and hands the command the services (see services.ts). */
+async function withServices<T>(fn: (services: CliServices) => Promise<T>): Promise<T> {
+  const services = await import('./services.js');
+  return services.withServices(fn);
 }
 
-const validate: Command = ({ args, options, io }) => {
+/** Reading and parsing agreement files (the YAML parser and the schema validator). */
+const agreementFiles = () => import('../agreement-files/agreement-files.js');
+
+const validate: Command = async ({ args, options, io }) => {
   if (args.length === 0) throw new UsageError('validate needs at least one file or folder');
   if (options.format !== 'text' && options.format !== 'json') throw new UsageError('--format is text or json');
   const config = loadConfig();
-  const files = readInputs(args);
+  const files = await readInputs(args);
+  const { parseFile } = await agreementFiles();
   const results = files.map((f) => {
     const { result } = parseFile(f, { maxBytes: config.maxDocumentBytes });
     return { file: f.file, valid: result.ok, problems: result.ok ? [] : result.problems };
@@ -84,18 +73,19 @@ const validate: Command = ({ args, options, io }) => {
     const invalid = results.filter((r) => !r.valid).length;
     io.err(problemCount === 0 ? `${files.length} file(s) valid\n` : `${problemCount} problem(s) in ${invalid} of ${files.length} file(s)\n`);
   }
-  return Promise.resolve(problemCount === 0 && files.length > 0 ? 0 : 1);
+  return problemCount === 0 && files.length > 0 ? 0 : 1;
 };
 
 const importCommand: Command = async ({ args, options, io, actor }) => {
   if (args.length === 0) throw new UsageError('import needs a folder or files');
   const baseVersion = options.base === undefined ? null : versionNumber('--base', options.base);
-  const inputs = readInputs(args);
+  const inputs = await readInputs(args);
+  const { isLifecycleFile } = await agreementFiles();
   const documents = inputs.filter((f) => !isLifecycleFile(f.file)).length;
   if (baseVersion !== null && documents !== 1) throw new UsageError(`--base names the version of one agreement file; ${documents} were given`);
   const dryRun = options['dry-run'] === true;
   const report = await withServices((services) =>
-    services.get(FolderImporter).import(inputs, {
+    services.importer.import(inputs, {
       dryRun,
       actor: systemActor(actor),
       operation: 'import',
@@ -133,7 +123,7 @@ const exportCommand: Command = async ({ args, options, io }) => {
   if (!agreementId || args.length > 1) throw new UsageError('export needs exactly one agreement id');
   const number = options.version === undefined ? undefined : versionNumber('--version', options.version);
   const row = await withServices((services) => {
-    const store = services.get(VersionsService);
+    const store = services.versions;
     return number ? store.findVersion(agreementId, number) : store.findLatest(agreementId);
   });
   if (!row) {
@@ -153,7 +143,7 @@ const verify: Command = async ({ options, io }) => {
   const expect = options.expect?.toLowerCase();
   if (expect !== undefined && !/^[0-9a-f]{64}$/.test(expect))
     throw new UsageError('--expect takes a head as verify prints it: 64 hexadecimal digits');
-  const { ok, versions, log } = await withServices((services) => services.get(IntegrityService).verify({ expect }));
+  const { ok, versions, log } = await withServices((services) => services.integrity.verify({ expect }));
   if (versions.ok) io.out(`chain intact: ${versions.versions} version(s) of ${versions.agreements} agreement(s) verified\n`);
   else io.out(`BROKEN: ${versions.firstBroken!.agreementId} version ${versions.firstBroken!.number}: ${versions.firstBroken!.reason}\n`);
   if (log.findingCount === 0) {
@@ -202,6 +192,7 @@ const token: Command = async ({ args, options, io }) => {
   if (config.oidc) io.err('note: OIDC is configured; the service will not accept locally signed tokens\n');
   else if (!config.allowLocalTokens)
     io.err('note: the service accepts locally signed tokens in development mode (npm run dev) or with ALLOW_LOCAL_TOKENS=true\n');
+  const { issueLocalToken, loadOrCreateLocalKey } = await import('../auth/tokens/local-key.js');
   const key = await loadOrCreateLocalKey(config.dataDir);
   const jwt = await issueLocalToken(
     key,
@@ -229,7 +220,7 @@ const audit: Command = async ({ options, io }) => {
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit is a whole number from 1');
   const since = options.since ? new Date(options.since) : null;
   if (since && Number.isNaN(since.getTime())) throw new UsageError('--since is an ISO date or timestamp');
-  const rows = await withServices((services) => services.get(AuditService).list({ agreementId: options.agreement ?? null, since, limit }));
+  const rows = await withServices((services) => services.audit.list({ agreementId: options.agreement ?? null, since, limit }));
   for (const r of rows) {
     const target = r.agreementId ? `${r.agreementId}${r.version ? `@${r.version}` : ''}` : '-';
     io.out(
@@ -247,7 +238,8 @@ function versionNumber(option: string, text: string): number {
 }
 
 /** Files and folders as named; one that cannot be read is the caller's mistake, said plainly. */
-function readInputs(paths: string[]): AgreementFile[] {
+async function readInputs(paths: string[]): Promise<AgreementFile[]> {
+  const { readAgreementFiles } = await agreementFiles();
   try {
     return readAgreementFiles(paths);
   } catch (error) {

@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { AppError } from '../common/app-error.js';
