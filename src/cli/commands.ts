@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { ROLES, isRole } from '../common/actor.js';
 import { loadConfig } from '../config/config.js';
 import type { AgreementFile } from '../agreement-files/agreement-files.js';
@@ -256,8 +256,79 @@ function show(value: unknown): string {
   return text.length > 80 ? text.slice(0, 77) + '...' : text;
 }
 
+/**
+ * Format 1 → format 2. A file is written as a file (--out, else standard output) and stores nothing; an agreement
+ * id stores the migrated text as a new draft version on top of the latest, through the import (audited, refused
+ * when someone saves in between). Stored format-1 versions stay as they are.
+ */
+const migrate: Command = async ({ args, options, io, actor }) => {
+  const [target] = args;
+  if (!target || args.length > 1) throw new UsageError('migrate needs exactly one file or agreement id');
+  const { migrateToFormat2, migratedYaml } = await import('../documents/migrate-format.js');
+  const { parseAgreement } = await import('../documents/parse-agreement.js');
+  const asFile = /\.ya?ml$/i.test(target) || existsSync(target);
+  let text: string;
+  let origin: string;
+  let base: { agreementId: string; number: number } | null = null;
+  if (asFile) {
+    const [file] = await readInputs([target]);
+    text = Buffer.from(file.bytes).toString('utf8');
+    origin = file.file;
+  } else {
+    if (options.out !== undefined) throw new UsageError('--out is for migrating a file; an agreement id is migrated into a new version');
+    const row = await withServices((services) => services.versions.findLatest(target));
+    if (!row) {
+      io.err(`NOT_FOUND: agreement '${target}' not found\n`);
+      return 3;
+    }
+    text = row.yaml;
+    origin = `${target}, Fassung ${row.number}`;
+    base = { agreementId: target, number: row.number };
+  }
+  const parsed = parseAgreement(text, { file: origin });
+  if (!parsed.ok) {
+    for (const p of parsed.problems) io.out(formatProblem(p) + '\n');
+    io.err(`${origin} is not a valid agreement; fix it first\n`);
+    return 1;
+  }
+  if (parsed.content.formatVersion === 2) {
+    io.err(`${origin} is in format 2 already; nothing to do\n`);
+    return 0;
+  }
+  const migrated = migrateToFormat2(parsed.content);
+  if (!migrated.ok) {
+    for (const p of migrated.problems) io.out(`${origin} ${p.path} ${p.message}\n`);
+    io.err(`${origin} cannot be written in format 2 as it is; nothing was written\n`);
+    return 1;
+  }
+  const yaml = migratedYaml(text, migrated.document, origin);
+  if (base === null) {
+    if (options.out) writeFileSync(options.out, yaml);
+    else io.out(yaml);
+    io.err(`${options.out ? `wrote ${options.out}` : origin}: format 2; review what is marked { missing: unknown }\n`);
+    return 0;
+  }
+  const { agreementId, number } = base;
+  const report = await withServices((services) =>
+    services.importer.import([{ file: `${agreementId}.yaml`, bytes: Buffer.from(yaml, 'utf8') }], {
+      dryRun: options['dry-run'] === true,
+      actor: systemActor(actor),
+      operation: 'migrate',
+      changeNote: () => `Formatmigration: Fassung ${number} in Formatversion 2`,
+      baseVersion: number,
+      onConflict: 'refuse',
+    }),
+  );
+  const stored = report.agreements[0];
+  const dry = options['dry-run'] === true;
+  io.out(`${agreementId}: ${dry ? 'would add' : 'added'} version ${stored.version} in format 2 (from version ${number})\n`);
+  if (dry) io.err('dry run: nothing was stored\n');
+  return 0;
+};
+
 export const commands: Record<string, Command> = {
   validate,
+  migrate,
   import: importCommand,
   export: exportCommand,
   verify,

@@ -16,6 +16,9 @@ const USAGE = `Usage: npm run cli -- <command> [options]
         New content is stored only on top of the version the file was based on: --base N
         (for one agreement file), else the version it was last imported as. Otherwise
         VERSION_CONFLICT (exit 3); --force stores it anyway, audited as forced.
+  migrate <file or agreement-id> [--out file] [--dry-run]
+        Turns a format-1 document into format 2, losing nothing: a file into a file (--out, else
+        standard output); an agreement into a new draft version on top of its latest (audited).
   export <agreement-id> [--version N] [--out file]
         Writes the stored YAML byte for byte (latest version unless --version);
         says which version, for import --base.

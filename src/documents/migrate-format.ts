@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { stringify } from 'yaml';
 import { BERLIN_DISTRICTS, findParty } from '../parties/berlin-parties.js';
 import type { AgreementDocument, Indicator, Party } from './agreement.types.js';
 import type { AgreementDocumentV2, DistrictParties, Fact, IndicatorV2, Missing, SenateParty } from './agreement-v2.types.js';
@@ -132,4 +133,28 @@ function migrateParties(parties: Party[], problems: MigrationProblem[]): Agreeme
     ...(Object.keys(names).length > 0 && { namesInDocument: names }),
   };
   return { senateDepartments, districts };
+}
+
+const MODELINE_V2 = '# yaml-language-server: $schema=../schema/agreement-v2.schema.json';
+
+/**
+ * The YAML text of a migrated document. Format 1 kept its sources and explanations in comments, which a
+ * conversion of the parsed content would drop: they are carried over as the new file's opening comment, in their
+ * order, so the editor can move each to its place (a source, a note) and nothing is lost on the way.
+ */
+export function migratedYaml(originalText: string, document: AgreementDocumentV2, origin: string): string {
+  const comments = originalText
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('#') && !line.startsWith('# yaml-language-server:'))
+    .map((line) => line.replace(/^#\s?/, ''));
+  const header = [
+    MODELINE_V2,
+    '#',
+    `# In Formatversion 2 überführt aus ${origin}. Was Formatversion 1 als null schrieb, steht hier als`,
+    '# { missing: unknown }; wo es "noch zu vereinbaren" oder "entfällt" heißt, bitte toBeAgreed oder',
+    '# notApplicable eintragen und Quellen unter sources nennen.',
+    ...(comments.length > 0 ? ['#', '# Kommentare der Fassung in Formatversion 1:', ...comments.map((c) => `#   ${c}`.trimEnd())] : []),
+  ];
+  return `${header.join('\n')}\n${stringify(document, { lineWidth: 0 })}`;
 }
