@@ -136,9 +136,18 @@ describe('parseAgreement: schema problems are located', () => {
     expect(problems).toEqual([{ line: 4, column: 1, path: '/titel', code: 'unknown-key', key: 'titel', message: "unknown key 'titel'" }]);
   });
 
-  it('points a missing required key at the mapping that lacks it', () => {
+  it('points a missing required key at the mapping that lacks it, and says to write null for one that may be empty', () => {
     const problems = problemsOf(edit(minimal, '  until: 2025-12-31\n', ''));
-    expect(problems).toEqual([{ line: 9, column: 3, path: '/validity', code: 'required', key: 'until', message: "missing required key 'until'" }]);
+    expect(problems).toEqual([
+      {
+        line: 9,
+        column: 3,
+        path: '/validity',
+        code: 'required',
+        key: 'until',
+        message: "missing required key 'until' (write null when it is empty)",
+      },
+    ]);
   });
 
   it('reports a missing top-level key at the start of the document', () => {
@@ -147,7 +156,7 @@ describe('parseAgreement: schema problems are located', () => {
     expect(problems[0].key).toBe('predecessor');
   });
 
-  it('names the expected type', () => {
+  it('names the expected type and, for a number, the value given and how to write it', () => {
     const problems = problemsOf(edit(minimal, 'minimumValue: 70', 'minimumValue: "70 %"'));
     expect(problems).toEqual([
       {
@@ -155,9 +164,19 @@ describe('parseAgreement: schema problems are located', () => {
         column: 27,
         path: '/steeringFields/0/qualityStandards/0/indicators/0/minimumValue',
         code: 'type',
-        message: 'must be number or null',
+        message: "must be a number or null, got '70 %' (German number format? write 70)",
       },
     ]);
+  });
+
+  it('recognises numbers written the German way or in quotes', () => {
+    const text = edit(minimal, 'minimumValue: 70\n            targetValue: 90', 'minimumValue: 1.500.000,5\n            targetValue: "90"');
+    expect(problemsOf(text).map((p) => [p.line, p.column, p.message])).toEqual([
+      [40, 27, "must be a number or null, got '1.500.000,5' (German number format? write 1500000.5)"],
+      [41, 26, "must be a number or null, got '90' (write it without quotes: 90)"],
+    ]);
+    const spaced = edit(minimal, 'targetValue: 90', 'targetValue: 1 500');
+    expect(problemsOf(spaced).map((p) => p.message)).toEqual(["must be a number or null, got '1 500' (German number format? write 1500)"]);
   });
 
   it('names lists and mappings in YAML terms', () => {
@@ -230,7 +249,7 @@ describe('parseAgreement: schema problems are located', () => {
     text = edit(text, '    status: open\n', '');
     const problems = problemsOf(text, { file: 'doc.yaml' });
     expect(problems.map(formatProblem)).toEqual([
-      "doc.yaml:1:1 / missing required key 'legalBasis'",
+      "doc.yaml:1:1 / missing required key 'legalBasis' (write null when it is empty)",
       'doc.yaml:1:16 /formatVersion must be one of: 1, 2',
       "doc.yaml:4:1 /legalbasis unknown key 'legalbasis'; did you mean 'legalBasis'?",
       'doc.yaml:19:11 /parties/1/kind must be one of: senateDepartment, district',

@@ -331,7 +331,7 @@ describe('parseLifecycleFile: schema problems are located', () => {
     text = edit(text, 'reason: Unterschrift unter einer falschen Fassung', 'reason:');
     text = edit(text, 'predecessorVersion: 2', 'predecessorVersion: "2"');
     expect(problemsOf(text).map((p) => [p.line, p.path, p.message])).toEqual([
-      [7, '/events/0/followUp/predecessorVersion', 'must be a whole number'],
+      [7, '/events/0/followUp/predecessorVersion', "must be a whole number, got '2' (write it without quotes: 2)"],
       [11, '/events/1/freeze/version', 'must be at least 1, got 0'],
       [15, '/events/2/signature/party', "must be an id of lowercase letters a-z, digits and single hyphens (like 'soziale-wohnhilfen'), got 'Mitte'"],
       [17, '/events/2/signature/personName', 'must not be empty'],

@@ -17,7 +17,8 @@
  * - `duplicate-key`       the same key twice in one mapping (`key` is set)
  *
  * Schema level (schema/agreement.schema.json, schema/lifecycle.schema.json)
- * - `type`                wrong type, including a top-level value that is not a mapping
+ * - `type`                wrong type, including a top-level value that is not a mapping and a value that fits none
+ *                         of the forms an anyOf allows (a fact: the value, the unknown marker, the value with its source)
  * - `required`            a required key is missing; located at the mapping that lacks it, `path` is that mapping, `key` is set
  * - `unknown-key`         a key the format does not know; located at the key, `path` ends with the key, `key` is set
  * - `enum`                a value outside a fixed set (`enum` or `const`); `allowedValues` is set
