@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseAgreement, type ParseLimits } from '../documents/parse-agreement.js';
 import { parseLifecycleFile } from '../documents/parse-lifecycle.js';
@@ -11,16 +11,23 @@ export interface AgreementFile {
 
 const YAML_FILE = /\.ya?ml$/i;
 
-/** Expands folders to the YAML files directly inside them (sorted), keeps named files as they are. */
+/**
+ * Expands folders to the YAML files directly inside them and in their history/ folder (earlier texts that lifecycle
+ * files name), sorted; keeps named files as they are.
+ */
 export function listAgreementFiles(paths: readonly string[]): string[] {
   const files: string[] = [];
+  const yamlFilesIn = (folder: string) =>
+    readdirSync(folder)
+      .filter((name) => YAML_FILE.test(name))
+      .sort()
+      .map((name) => join(folder, name))
+      .filter((file) => statSync(file).isFile());
   for (const path of paths) {
     if (statSync(path).isDirectory()) {
-      const inside = readdirSync(path)
-        .filter((name) => YAML_FILE.test(name))
-        .sort()
-        .map((name) => join(path, name));
-      files.push(...inside.filter((file) => statSync(file).isFile()));
+      files.push(...yamlFilesIn(path));
+      const history = join(path, 'history');
+      if (existsSync(history) && statSync(history).isDirectory()) files.push(...yamlFilesIn(history));
     } else {
       files.push(path);
     }

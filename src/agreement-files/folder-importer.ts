@@ -1,16 +1,17 @@
+import { dirname, join, normalize } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/actor.js';
 import { actorLabel } from '../common/actor.js';
-import { AppError } from '../common/app-error.js';
+import { AppError, ErrorCode } from '../common/app-error.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../common/tokens.js';
 import { lockForTransaction } from '../database/locks.js';
 import { contentHash } from '../documents/canonical.js';
 import { diffAgreements } from '../documents/diff.js';
-import type { LifecycleFile, LifecycleFileEvent } from '../documents/lifecycle-file.types.js';
+import type { LifecycleFile, LifecycleFileEvent, TextEvent } from '../documents/lifecycle-file.types.js';
 import type { Problem } from '../documents/problems.js';
 import { LifecycleRepository } from '../lifecycle/lifecycle.repository.js';
 import { LifecycleService } from '../lifecycle/lifecycle.service.js';
@@ -75,6 +76,13 @@ interface LifecycleInput {
   content: LifecycleFile;
 }
 
+type FileDocument = ParsedDocument & { file: string };
+
+/** Where a text event's file is, as the import names files: relative to the lifecycle file's folder. */
+function textPath(lifecycleFile: string, file: string): string {
+  return normalize(join(dirname(lifecycleFile), file));
+}
+
 // Serialises imports across instances so two loaders never race on one agreement.
 const IMPORT_LOCK = 726_002;
 
@@ -98,7 +106,7 @@ export class FolderImporter {
   ) {}
 
   async import(files: AgreementFile[], options: ImportOptions): Promise<ImportReport> {
-    const { docs, histories } = this.parseAll(files);
+    const { docs, histories, texts } = this.parseAll(files);
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
@@ -109,7 +117,7 @@ export class FolderImporter {
       for (const doc of docs) agreements.push(await this.storeDocument(m, doc, options));
       const conflicts = agreements.filter((e) => e.action === 'conflict');
       if (conflicts.length > 0 && options.onConflict === 'refuse') throw importConflict(conflicts);
-      const lifecycle = await this.replay(m, histories, options.actor);
+      const lifecycle = await this.replay(m, histories, texts, options.actor);
       await this.audit(m, agreements, lifecycle, options);
       if (options.dryRun) await runner.rollbackTransaction();
       else await runner.commitTransaction();
@@ -122,7 +130,7 @@ export class FolderImporter {
     }
   }
 
-  private parseAll(files: AgreementFile[]): { docs: Array<ParsedDocument & { file: string }>; histories: LifecycleInput[] } {
+  private parseAll(files: AgreementFile[]): { docs: FileDocument[]; histories: LifecycleInput[]; texts: Map<string, FileDocument> } {
     const problems: Problem[] = [];
     const docs: Array<ParsedDocument & { file: string }> = [];
     const histories: LifecycleInput[] = [];
@@ -159,7 +167,69 @@ export class FolderImporter {
       }
     }
     if (problems.length > 0) throw validationFailed(problems);
-    return { docs, histories };
+    return { ...this.separateTexts(docs, histories), histories };
+  }
+
+  /**
+   * Documents a lifecycle file names in a text event are stored by that event, in the order of the history (version
+   * 1 from history/, the extension, then the agreement's own file), not on their own before it. Every text named
+   * must be among the files imported, and a history that names texts names the agreement's own file too.
+   */
+  private separateTexts(all: FileDocument[], histories: LifecycleInput[]): { docs: FileDocument[]; texts: Map<string, FileDocument> } {
+    const problems: Problem[] = [];
+    const byPath = new Map(all.map((d) => [normalize(d.file), d]));
+    const texts = new Map<string, FileDocument>();
+    for (const h of histories) {
+      const named = h.content.events.flatMap((event, index) => ('text' in event ? [{ event: event.text, index }] : []));
+      for (const { event, index } of named) {
+        const path = textPath(h.file, event.file);
+        const doc = byPath.get(path);
+        const at = { file: h.file, line: 1, column: 1, path: `/events/${index}/text/file`, code: 'rule' };
+        if (doc === undefined) problems.push({ ...at, message: `${path} is not among the files imported; import the whole folder` });
+        else if (doc.content.id !== h.content.agreement) {
+          problems.push({ ...at, message: `${path} holds agreement '${doc.content.id}', not '${h.content.agreement}'` });
+        } else texts.set(path, doc);
+      }
+      const own = all.find((d) => d.content.id === h.content.agreement && !normalize(d.file).includes('/history/'));
+      if (named.length > 0 && own !== undefined && !texts.has(normalize(own.file))) {
+        problems.push({
+          file: h.file,
+          line: 1,
+          column: 1,
+          path: '/events',
+          code: 'rule',
+          message: `the history names texts, so it must name ${own.file} too, at the version it becomes`,
+        });
+      }
+    }
+    if (problems.length > 0) throw validationFailed(problems);
+    const textFiles = new Set(texts.values());
+    // Texts kept under history/ but named by no history are earlier versions too, never an agreement of their own.
+    return { docs: all.filter((d) => !textFiles.has(d) && !normalize(d.file).includes('/history/')), texts };
+  }
+
+  /** A text event: stores the file as version N when absent; the same text already there is recorded; anything else conflicts. */
+  private async replayText(m: EntityManager, h: LifecycleInput, event: TextEvent, texts: Map<string, FileDocument>, actor: Actor): Promise<{ outcome: ReplayOutcome; description: string }> {
+    const doc = texts.get(textPath(h.file, event.file))!;
+    const id = h.content.agreement;
+    const description = `Fassung ${event.version} aus ${event.file}`;
+    const stored = await this.versions.versionsOf([id], m);
+    const existing = stored.find((v) => v.number === event.version);
+    if (existing !== undefined) {
+      if (existing.contentHash !== doc.hash) throw new AppError(ErrorCode.VERSION_CONFLICT, `'${id}': version ${event.version} is stored with other content than ${event.file}`);
+      return { outcome: 'unchanged', description };
+    }
+    const note = event.changeNote ?? `Import aus ${doc.file}`;
+    const latest = stored.at(-1);
+    if (latest === undefined && event.version === 1) {
+      await this.versions.storeNew(m, doc, actorLabel(actor), note);
+      return { outcome: 'applied', description };
+    }
+    if (latest === undefined || latest.number !== event.version - 1) {
+      throw new AppError(ErrorCode.VERSION_CONFLICT, `'${id}': version ${event.version} of ${event.file} cannot be stored next; the latest version is ${latest?.number ?? 'none'}`);
+    }
+    await this.versions.append(m, id, await this.versions.lockLatest(m, id), doc, actorLabel(actor), note);
+    return { outcome: 'applied', description };
   }
 
   /** Decides with planDocument; an existing agreement is locked first, so a concurrent save waits or wins, never vanishes. */
@@ -211,13 +281,16 @@ export class FolderImporter {
   }
 
   /** Follow-up links last: they may point at versions that other histories' amendments create. */
-  private async replay(m: EntityManager, histories: LifecycleInput[], actor: Actor): Promise<LifecycleEntry[]> {
+  private async replay(m: EntityManager, histories: LifecycleInput[], texts: Map<string, FileDocument>, actor: Actor): Promise<LifecycleEntry[]> {
     const entries: LifecycleEntry[] = [];
     const steps = histories.flatMap((h) => h.content.events.map((event, index) => ({ h, event, index })));
     const ordered = [...steps.filter((s) => !('followUp' in s.event)), ...steps.filter((s) => 'followUp' in s.event)];
     for (const { h, event, index } of ordered) {
       try {
-        const result = await replayEvent(m, this.lifecycle, this.history, actor, h.content.agreement, event);
+        const result =
+          'text' in event
+            ? await this.replayText(m, h, event.text, texts, actor)
+            : await replayEvent(m, this.lifecycle, this.history, actor, h.content.agreement, event);
         entries.push({ file: h.file, agreementId: h.content.agreement, index, description: result.description, outcome: result.outcome });
       } catch (error) {
         if (error instanceof AppError) throw locatedReplayError(h, index, event, error);

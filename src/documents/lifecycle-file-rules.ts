@@ -15,9 +15,20 @@ export function checkLifecycleRules(file: LifecycleFile, locate: Locate): Proble
   const add = (path: string, message: string) => problems.push({ ...locate(path), path, code: 'rule', message });
 
   let firstFollowUp: string | undefined;
+  let lastText: { version: number; at: string } | undefined;
+  const textFiles = new Map<string, string>();
   file.events.forEach((event, i) => {
     const at = joinPointer('/events', i);
-    if ('validityExtension' in event) {
+    if ('text' in event) {
+      const { version, file: textFile } = event.text;
+      if (lastText !== undefined && version <= lastText.version) {
+        add(joinPointer(at, 'text', 'version'), `text versions must rise; version ${version} follows version ${lastText.version} at ${lastText.at}`);
+      }
+      const earlier = textFiles.get(textFile);
+      if (earlier !== undefined) add(joinPointer(at, 'text', 'file'), `${quote(textFile)} is already the text of ${earlier}`);
+      textFiles.set(textFile, at);
+      lastText = { version, at };
+    } else if ('validityExtension' in event) {
       const { decidedOn, effectiveOn } = event.validityExtension;
       // ISO dates of equal length compare correctly as strings.
       if (effectiveOn < decidedOn) {

@@ -29,6 +29,17 @@ export interface LifecycleFile {
   events: LifecycleFileEvent[];
 }
 
+/**
+ * Version `version` of the agreement has the text of `file` (relative to the lifecycle file's folder). Earlier texts
+ * live under history/; the agreement's own file is named too, at the version it becomes. So a fresh register is
+ * loaded with the same versions in the same order as one that has kept them all along.
+ */
+export interface TextEvent {
+  version: number;
+  file: string;
+  changeNote?: string;
+}
+
 /** A version frozen for signature. */
 export interface FreezeEvent {
   /** >= 1. */
@@ -95,6 +106,7 @@ export interface FollowUpEvent {
 
 /** Exactly one key per event; narrow with `'freeze' in event` or lifecycleEventKind(event). */
 export type LifecycleFileEvent =
+  | { text: TextEvent }
   | { freeze: FreezeEvent }
   | { signature: SignatureEvent }
   | { withdrawal: WithdrawalEvent }
@@ -102,9 +114,10 @@ export type LifecycleFileEvent =
   | { followUp: FollowUpEvent };
 
 /** The key of an event. */
-export type LifecycleEventKind = 'freeze' | 'signature' | 'withdrawal' | 'validityExtension' | 'followUp';
+export type LifecycleEventKind = 'text' | 'freeze' | 'signature' | 'withdrawal' | 'validityExtension' | 'followUp';
 
 export const LIFECYCLE_EVENT_KINDS: readonly LifecycleEventKind[] = Object.freeze([
+  'text',
   'freeze',
   'signature',
   'withdrawal',

@@ -4,6 +4,7 @@ import { projectRoot } from '../common/project-root.js';
 import type {
   FollowUpEvent,
   FreezeEvent,
+  TextEvent,
   LifecycleEventKind,
   LifecycleFile,
   LifecycleFileEvent,
@@ -507,7 +508,7 @@ describe('schema/lifecycle.schema.json', () => {
   });
 
   it('has one event key per member of LifecycleFileEvent, each referring to the body of the same name', () => {
-    const kinds = unionOf<UnionKeys<LifecycleFileEvent>>()(['freeze', 'signature', 'withdrawal', 'validityExtension', 'followUp'] as const);
+    const kinds = unionOf<UnionKeys<LifecycleFileEvent>>()(['text', 'freeze', 'signature', 'withdrawal', 'validityExtension', 'followUp'] as const);
     expect(unionOf<LifecycleEventKind>()(kinds)).toEqual([...LIFECYCLE_EVENT_KINDS]);
     const event = def('event');
     expect(Object.keys(event.properties ?? {})).toEqual([...LIFECYCLE_EVENT_KINDS]);
@@ -515,6 +516,7 @@ describe('schema/lifecycle.schema.json', () => {
     for (const kind of LIFECYCLE_EVENT_KINDS) expect(event.properties?.[kind].$ref).toBe(`#/$defs/${kind}`);
     // Compile-time: each key leads to the body type named after it.
     const bodies: { [K in LifecycleEventKind]: EventBody<K> } = {} as {
+      text: TextEvent;
       freeze: FreezeEvent;
       signature: SignatureEvent;
       withdrawal: WithdrawalEvent;

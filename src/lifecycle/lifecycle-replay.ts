@@ -67,6 +67,8 @@ export async function replayEvent(
     await lifecycle.extendValidity(actor, { agreementId, ...e }, m);
     return { outcome: 'applied', description };
   }
+  // Texts are stored by the importer, which holds the files; they never reach this point.
+  if (!('followUp' in event)) throw new AppError(ErrorCode.INVALID_STATE, 'a text event is replayed by the import');
   const e = event.followUp;
   const description = `Folgezielvereinbarung zu ${e.predecessor} (Fassung ${e.predecessorVersion}), begonnen am ${germanDate(e.createdOn)}`;
   const links = await history.followUpsOf(m, [agreementId]);
