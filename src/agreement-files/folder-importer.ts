@@ -78,6 +78,11 @@ interface LifecycleInput {
 
 type FileDocument = ParsedDocument & { file: string };
 
+/** A file in a history/ folder: an earlier text of an agreement, stored only by a text event. */
+function isHistoryText(file: string): boolean {
+  return /(^|[\\/])history[\\/][^\\/]+$/.test(normalize(file));
+}
+
 /** Where a text event's file is, as the import names files: relative to the lifecycle file's folder. */
 function textPath(lifecycleFile: string, file: string): string {
   return normalize(join(dirname(lifecycleFile), file));
@@ -160,9 +165,11 @@ export class FolderImporter {
       }
       const result = parsed.result;
       if (!result.ok) problems.push(...result.problems);
-      else if (docFiles.has(result.content.id)) problems.push(twice(f.file, `agreement '${result.content.id}'`, docFiles.get(result.content.id)!));
-      else {
-        docFiles.set(result.content.id, f.file);
+      else if (!isHistoryText(f.file) && docFiles.has(result.content.id)) {
+        problems.push(twice(f.file, `agreement '${result.content.id}'`, docFiles.get(result.content.id)!));
+      } else {
+        // Earlier texts under history/ share their agreement's id; the history's text events place them.
+        if (!isHistoryText(f.file)) docFiles.set(result.content.id, f.file);
         docs.push({ file: f.file, content: result.content, text: result.text, hash: contentHash(result.content) });
       }
     }
@@ -190,7 +197,7 @@ export class FolderImporter {
           problems.push({ ...at, message: `${path} holds agreement '${doc.content.id}', not '${h.content.agreement}'` });
         } else texts.set(path, doc);
       }
-      const own = all.find((d) => d.content.id === h.content.agreement && !normalize(d.file).includes('/history/'));
+      const own = all.find((d) => d.content.id === h.content.agreement && !isHistoryText(d.file));
       if (named.length > 0 && own !== undefined && !texts.has(normalize(own.file))) {
         problems.push({
           file: h.file,
@@ -205,7 +212,7 @@ export class FolderImporter {
     if (problems.length > 0) throw validationFailed(problems);
     const textFiles = new Set(texts.values());
     // Texts kept under history/ but named by no history are earlier versions too, never an agreement of their own.
-    return { docs: all.filter((d) => !textFiles.has(d) && !normalize(d.file).includes('/history/')), texts };
+    return { docs: all.filter((d) => !textFiles.has(d) && !isHistoryText(d.file)), texts };
   }
 
   /** A text event: stores the file as version N when absent; the same text already there is recorded; anything else conflicts. */
