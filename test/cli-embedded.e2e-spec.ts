@@ -32,7 +32,9 @@ describe('CLI exit codes on the embedded database', () => {
     env = { DATABASE_URL: '', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(port), LOG_LEVEL: 'error' };
     folder = join(dataDir, 'agreements');
     mkdirSync(folder);
-    for (const name of ['soziale-wohnhilfen.yaml', 'soziale-wohnhilfen.lifecycle.yaml']) {
+    // The agreement, its history and its format-1 text of version 1, which the history names.
+    mkdirSync(join(folder, 'history'));
+    for (const name of ['soziale-wohnhilfen.yaml', 'soziale-wohnhilfen.lifecycle.yaml', 'history/soziale-wohnhilfen.1.yaml']) {
       copyFileSync(join(projectRoot(), 'agreements', name), join(folder, name));
     }
   });
@@ -68,7 +70,7 @@ describe('CLI exit codes on the embedded database', () => {
     'import: 0 stored, 1 problems, 3 refused',
     async () => {
       const stored = await runCli(['import', folder], env);
-      expect(stored.stdout).toContain('soziale-wohnhilfen created (version 1)');
+      expect(stored.stdout).toContain('soziale-wohnhilfen applied: Fassung 1 aus history/soziale-wohnhilfen.1.yaml');
       expect(stored.code).toBe(0);
 
       const broken = join(dataDir, 'kaputt.yaml');
@@ -77,11 +79,12 @@ describe('CLI exit codes on the embedded database', () => {
       expect(problems.stdout).toContain(`${broken}:1:1 / missing required key 'title'`);
       expect(problems.code).toBe(1);
 
-      // Version 2 was made by the extension in the lifecycle file; new content on top of it is refused.
+      // The latest version (3) came from the history's text event, never from a plain import of this file: new
+      // content with no known base is refused.
       const changed = join(dataDir, 'geaendert');
       mkdirSync(changed);
       const text = readFileSync(join(folder, 'soziale-wohnhilfen.yaml'), 'utf8');
-      writeFileSync(join(changed, 'soziale-wohnhilfen.yaml'), text.replace(/^title: .*$/m, 'title: Soziale Wohnhilfen (geändert)'));
+      writeFileSync(join(changed, 'soziale-wohnhilfen.yaml'), text.replace(/^policyArea:\n  value: .*$/m, 'policyArea:\n  value: Soziale Wohnhilfen (geändert)'));
       const refused = await runCli(['import', changed], env);
       expect(refused.stderr).toMatch(/soziale-wohnhilfen/);
       expect(refused.code).toBe(3);
@@ -93,7 +96,7 @@ describe('CLI exit codes on the embedded database', () => {
     'export: 0 found, 3 not found',
     async () => {
       const found = await runCli(['export', 'soziale-wohnhilfen', '--version', '1'], env);
-      expect(found.stdout).toBe(readFileSync(join(folder, 'soziale-wohnhilfen.yaml'), 'utf8'));
+      expect(found.stdout).toBe(readFileSync(join(folder, 'history/soziale-wohnhilfen.1.yaml'), 'utf8'));
       expect(found.code).toBe(0);
       const missing = await runCli(['export', 'gibt-es-nicht'], env);
       expect(missing.stderr).toContain("NOT_FOUND: agreement 'gibt-es-nicht' not found");

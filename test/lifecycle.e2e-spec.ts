@@ -104,6 +104,8 @@ describe('lifecycle: the real case as shipped in agreements/', () => {
           'neukoelln/soziales signed 2022-01-12 on 1, carried over from 1',
         ],
       },
+      // Version 3 is the same agreement written in format 2: a new text, which nobody has signed.
+      { number: 3, signatures: [] },
     ]);
   });
 
@@ -167,9 +169,12 @@ describe('lifecycle: the real case as shipped in agreements/', () => {
         { v: version },
         { as: editor },
       );
-    const refused = await freeze(1);
+    const refused = await freeze(2);
     expect(refused.errors![0].extensions!.code).toBe('INVALID_STATE');
-    const violations = refused.errors![0].extensions!.violations as Array<{ path: string; label: string }>;
+    const all = refused.errors![0].extensions!.violations as Array<{ rule: string; path: string; label: string }>;
+    // The Senate departments' signatory roles are not known either: a text nobody knows how to sign is not frozen.
+    expect(all.filter((v) => v.rule === 'SIGNATORY_ROLES_UNKNOWN').map((v) => v.rule)).toEqual(['SIGNATORY_ROLES_UNKNOWN', 'SIGNATORY_ROLES_UNKNOWN']);
+    const violations = all.filter((v) => v.rule === 'FOCUS_VALUE_MISSING');
     expect(violations).toHaveLength(10); // five standards, one indicator each, minimum and target missing
     expect(violations).toContainEqual(
       expect.objectContaining({
@@ -178,21 +183,23 @@ describe('lifecycle: the real case as shipped in agreements/', () => {
       }),
     );
 
-    const v1 = (await t.gql(`{ agreement(id: "soziale-wohnhilfen-2026") { latestVersion { number yaml } } }`)).data!.agreement.latestVersion;
-    const withValues = v1.yaml.replace(
-      /direction: null\n(\s+)definition: null\n(\s+)dataSource: null\n(\s+)periodicity: null\n(\s+)minimumValue: null\n(\s+)targetValue: null/g,
-      'direction: higherIsBetter\n$1definition: null\n$2dataSource: null\n$3periodicity: quarterly\n$4minimumValue: 70\n$5targetValue: 90',
-    );
-    expect(withValues).not.toBe(v1.yaml);
+    const v2 = (await t.gql(`{ agreement(id: "soziale-wohnhilfen-2026") { latestVersion { number yaml } } }`)).data!.agreement.latestVersion;
+    expect(v2.number).toBe(2);
+    const withValues = v2.yaml
+      .replace(/direction: \{ missing: unknown \}/g, 'direction: higherIsBetter')
+      .replace(/minimumValue: \{ missing: toBeAgreed[^\n]*\}/g, 'minimumValue: 70')
+      .replace(/targetValue: \{ missing: toBeAgreed[^\n]*\}/g, 'targetValue: 90')
+      .replace(/signatoryRoles: \{ missing: unknown[^\n]*\}/g, 'signatoryRoles: [ { id: leitung, title: Leitung der Senatsverwaltung } ]');
+    expect(withValues).not.toBe(v2.yaml);
     const saved = await t.gql(
-      `mutation($y: String!) { saveDraft(agreementId: "soziale-wohnhilfen-2026", baseVersion: 1, yaml: $y, changeNote: "Werte für den Test") { number } }`,
+      `mutation($y: String!) { saveDraft(agreementId: "soziale-wohnhilfen-2026", baseVersion: 2, yaml: $y, changeNote: "Werte für den Test") { number } }`,
       { y: withValues },
       { as: editor },
     );
     expect(saved.errors).toBeUndefined();
-    const accepted = await freeze(2);
+    const accepted = await freeze(3);
     expect(accepted.errors).toBeUndefined();
-    expect(accepted.data!.freezeVersion).toEqual({ number: 2, frozenOn: '2026-03-01' });
+    expect(accepted.data!.freezeVersion).toEqual({ number: 3, frozenOn: '2026-03-01' });
   });
 
   it('keeps the shipped history when the agreements folder is loaded again', async () => {

@@ -105,7 +105,8 @@ describe('the service process with its embedded PostgreSQL', () => {
       const health = await fetch(`http://127.0.0.1:${port}/health`);
       expect(health.status).toBe(200);
       expect(await health.json()).toEqual({ status: 'ok', database: 'up' });
-      expect(s.log()).toMatch(/"agreementId":"soziale-wohnhilfen","action":"create"/);
+      expect(s.log()).toMatch(/"agreementId":"buergeraemter","action":"create"/);
+      expect(s.log()).toContain('soziale-wohnhilfen: Fassung 1 aus history/soziale-wohnhilfen.1.yaml');
       // Every line is one JSON object.
       for (const line of s
         .log()
@@ -212,7 +213,7 @@ describe('the service process with its embedded PostgreSQL', () => {
     async () => {
       const s = start();
       await ready(s);
-      expect(s.log()).toMatch(/"agreementId":"soziale-wohnhilfen","action":"unchanged","version":1/);
+      expect(s.log()).toMatch(/"agreementId":"buergeraemter","action":"unchanged","version":1/);
       s.child.kill('SIGTERM');
       expect(await exited(s.child)).toBe(0);
     },
@@ -376,7 +377,7 @@ describe('an embedded PostgreSQL created with the fixed password', () => {
     }
     try {
       expect(log).toContain('replacing the fixed password of the embedded PostgreSQL with generated ones');
-      expect(log).toMatch(/"agreementId":"soziale-wohnhilfen","action":"create"/);
+      expect(log).toMatch(/"agreementId":"buergeraemter","action":"create"/);
       const file = join(dataDir, 'postgres-credentials.json');
       expect(statSync(file).mode & 0o777).toBe(0o600);
       await expect(connect(pgPort, { user: 'zv', password: 'zv-local' })).rejects.toThrow('password authentication failed for user "zv"');

@@ -112,7 +112,8 @@ describe('verify: every record tamper-evident', () => {
       const counts: Record<string, number> = {};
       for (const table of RECORD_TABLES) counts[table] = Number((await t.sql(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
       const total = Object.values(counts).reduce((a, b) => a + b, 0);
-      expect(res.stdout).toContain(`chain intact: ${counts.agreement_versions} version(s) of 3 agreement(s) verified`);
+      const agreements = Number((await t.sql('SELECT count(*)::int AS n FROM agreements'))[0].n);
+      expect(res.stdout).toContain(`chain intact: ${counts.agreement_versions} version(s) of ${agreements} agreement(s) verified`);
       expect(res.stdout).toContain(
         `records intact: ${total} in the register log (versions ${counts.agreement_versions}, follow-up links 1, freezes 2, signatures 3, ` +
           `withdrawals 1, amendments 1, audit entries ${counts.audit_log})`,
@@ -338,7 +339,9 @@ describe('verify: a register stored before the register log', () => {
       // The import audits each file it stored, and the entry above: every audit row is in the log.
       const audited = Number((await after.query('SELECT count(*)::int AS n FROM audit_log'))[0].n);
       expect(audited).toBeGreaterThan(1);
-      expect(report.log.byKind).toMatchObject({ version: 3, freeze: 1, signature: 2, amendment: 1, followUp: 1, audit: audited });
+      const versions = Number((await after.query('SELECT count(*)::int AS n FROM agreement_versions'))[0].n);
+      expect(versions).toBeGreaterThanOrEqual(3);
+      expect(report.log.byKind).toMatchObject({ version: versions, freeze: 1, signature: 2, amendment: 1, followUp: 1, audit: audited });
       const kinds = (await after.query('SELECT kind FROM register_log ORDER BY seq')).map((r: { kind: string }) => r.kind);
       // The last one stored is last in the log.
       expect(kinds[kinds.length - 1]).toBe('audit');

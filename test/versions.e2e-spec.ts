@@ -28,11 +28,11 @@ describe('versioned agreement store over GraphQL', () => {
     Number((await t.sql('SELECT count(*)::int AS n FROM agreement_versions WHERE agreement_id = $1', [id]))[0].n);
 
   it('creates an agreement, saves two drafts, rejects a stale save and keeps every version', async () => {
-    const v1yaml = sampleAgreementYaml('buergeraemter');
+    const v1yaml = sampleAgreementYaml('test-buergeraemter');
     const created = await create(v1yaml, 'Erster Entwurf');
     expect(created.errors).toBeUndefined();
     const v1 = created.data!.createAgreement;
-    expect(v1).toMatchObject({ agreementId: 'buergeraemter', number: 1, previousHash: null, changeNote: 'Erster Entwurf' });
+    expect(v1).toMatchObject({ agreementId: 'test-buergeraemter', number: 1, previousHash: null, changeNote: 'Erster Entwurf' });
     // The author comes from the token, never from the request.
     expect(v1.author).toBe('Erika Muster (senate-editor senin)');
     expect(v1.yaml).toBe(v1yaml);
@@ -40,28 +40,28 @@ describe('versioned agreement store over GraphQL', () => {
     expect(v1.content.title).toBe('Testvereinbarung Bürgerämter');
 
     const v2yaml = v1yaml.replace('targetValue: 90', 'targetValue: 95');
-    const saved2 = await save('buergeraemter', 1, v2yaml, 'Zielwert angehoben');
+    const saved2 = await save('test-buergeraemter', 1, v2yaml, 'Zielwert angehoben');
     expect(saved2.errors).toBeUndefined();
     const v2 = saved2.data!.saveDraft;
     expect(v2.number).toBe(2);
     expect(v2.previousHash).toBe(v1.chainHash);
 
     const v3yaml = v2yaml.replace('until: 2025-12-31', 'until: 2026-12-31');
-    const v3 = (await save('buergeraemter', 2, v3yaml)).data!.saveDraft;
+    const v3 = (await save('test-buergeraemter', 2, v3yaml)).data!.saveDraft;
     expect(v3.number).toBe(3);
     expect(v3.previousHash).toBe(v2.chainHash);
 
     // Someone still working on version 2 saves: refused, nothing stored.
-    const stale = await save('buergeraemter', 2, v2yaml.replace('minimumValue: 60', 'minimumValue: 70'));
+    const stale = await save('test-buergeraemter', 2, v2yaml.replace('minimumValue: 60', 'minimumValue: 70'));
     expect(stale.data).toBeNull();
     expect(stale.errors![0].extensions).toMatchObject({ code: 'VERSION_CONFLICT', latestVersion: 3, baseVersion: 2 });
-    expect(await versionCount('buergeraemter')).toBe(3);
+    expect(await versionCount('test-buergeraemter')).toBe(3);
 
     const read = await t.gql(
-      `{ agreement(id: "buergeraemter") { id title latestVersion { number } versions { items { number yaml } } version(number: 2) { yaml changeNote } } }`,
+      `{ agreement(id: "test-buergeraemter") { id title latestVersion { number } versions { items { number yaml } } version(number: 2) { yaml changeNote } } }`,
     );
     expect(read.data!.agreement).toMatchObject({
-      id: 'buergeraemter',
+      id: 'test-buergeraemter',
       title: 'Testvereinbarung Bürgerämter',
       latestVersion: { number: 3 },
       version: { yaml: v2yaml, changeNote: 'Zielwert angehoben' },

@@ -66,9 +66,9 @@ describe('parseAgreement: valid documents', () => {
     expect(problems[0].message).toBe('must be boolean (true or false)');
   });
 
-  it('accepts the shipped agreement agreements/soziale-wohnhilfen.yaml', () => {
-    const text = readFileSync(join(root, 'agreements/soziale-wohnhilfen.yaml'));
-    const result = parseAgreement(text, { file: 'agreements/soziale-wohnhilfen.yaml' });
+  it('accepts the shipped format-1 text agreements/history/soziale-wohnhilfen.1.yaml', () => {
+    const text = readFileSync(join(root, 'agreements/history/soziale-wohnhilfen.1.yaml'));
+    const result = parseAgreement(text, { file: 'agreements/history/soziale-wohnhilfen.1.yaml' });
     if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
     const doc = result.content as AgreementDocument;
     expect(result.text.split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/agreement.schema.json');

@@ -165,7 +165,7 @@ describe('parseLifecycleFile: valid files', () => {
     });
 
     // The party and roles it names are those of the shipped agreement.
-    const shipped = parseAgreement(readFileSync(join(root, 'agreements/soziale-wohnhilfen.yaml')));
+    const shipped = parseAgreement(readFileSync(join(root, 'agreements/history/soziale-wohnhilfen.1.yaml')));
     if (!shipped.ok) throw new Error('the shipped agreement must parse');
     expect(shipped.content.id).toBe(agreement);
     const neukoelln = (shipped.content as AgreementDocument).parties.find((p) => p.id === 'neukoelln');
@@ -238,7 +238,7 @@ describe('parseLifecycleFile: events have exactly one kind', () => {
         path: '/events/1/zeichnung',
         code: 'unknown-key',
         key: 'zeichnung',
-        message: "unknown key 'zeichnung'; expected one of: freeze, signature, withdrawal, validityExtension, followUp",
+        message: "unknown key 'zeichnung'; expected one of: text, freeze, signature, withdrawal, validityExtension, followUp",
       },
     ]);
   });
@@ -263,7 +263,7 @@ describe('parseLifecycleFile: events have exactly one kind', () => {
         path: '/events/0',
         code: 'schema',
         message:
-          "must have exactly one of the keys freeze, signature, withdrawal, validityExtension, followUp; it has 2: followUp, freeze; start 'freeze' as a list item of its own with '- '",
+          "must have exactly one of the keys text, freeze, signature, withdrawal, validityExtension, followUp; it has 2: followUp, freeze; start 'freeze' as a list item of its own with '- '",
       },
     ]);
   });
@@ -275,7 +275,7 @@ describe('parseLifecycleFile: events have exactly one kind', () => {
         column: 5,
         path: '/events/1',
         code: 'schema',
-        message: 'must have exactly one of the keys freeze, signature, withdrawal, validityExtension, followUp; it has none',
+        message: 'must have exactly one of the keys text, freeze, signature, withdrawal, validityExtension, followUp; it has none',
       },
     ]);
   });

@@ -16,7 +16,7 @@ import {
 
 /** The parties of the shipped agreement, read as plain YAML: this module is below the document parser. */
 function shippedParties(): Array<{ id: string; kind: string; name: string }> {
-  const text = readFileSync(join(projectRoot(), 'agreements/soziale-wohnhilfen.yaml'), 'utf8');
+  const text = readFileSync(join(projectRoot(), 'agreements/history/soziale-wohnhilfen.1.yaml'), 'utf8');
   return (parse(text) as { parties: Array<{ id: string; kind: string; name: string }> }).parties;
 }
 

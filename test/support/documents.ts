@@ -4,7 +4,7 @@ import { projectRoot } from '../../src/common/project-root.js';
 
 /** The shipped real agreement, as text. */
 export function realAgreementYaml(): string {
-  return readFileSync(join(projectRoot(), 'agreements/soziale-wohnhilfen.yaml'), 'utf8');
+  return readFileSync(join(projectRoot(), 'agreements/history/soziale-wohnhilfen.1.yaml'), 'utf8');
 }
 
 /** A small complete agreement for tests; `id` lets each test use its own. */
