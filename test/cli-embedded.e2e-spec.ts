@@ -109,7 +109,7 @@ describe('CLI exit codes on the embedded database', () => {
     'verify: 0 intact or the kept head found, 1 broken or the head not found',
     async () => {
       const intact = await runCli(['verify'], env);
-      expect(intact.stdout).toContain('chain intact: 2 version(s) of 1 agreement(s) verified');
+      expect(intact.stdout).toContain('chain intact: 3 version(s) of 1 agreement(s) verified');
       expect(intact.code).toBe(0);
       const head = /^head: ([0-9a-f]{64})$/m.exec(intact.stdout)![1];
       expect((await runCli(['verify', '--expect', head], env)).code).toBe(0);

@@ -155,7 +155,7 @@ describe('CLI on real files and a real database', () => {
     );
     const refused = await runCli(['import', folder], env);
     expect(refused.code).toBe(1);
-    expect(refused.stdout).toMatch(/soziale-wohnhilfen\.lifecycle\.yaml:\d+:5 \/events\/7\/signature BAD_INPUT: .*kultur/);
+    expect(refused.stdout).toMatch(/soziale-wohnhilfen\.lifecycle\.yaml:\d+:5 \/events\/6\/signature BAD_INPUT: .*kultur/);
     expect(await count()).toBe(versions);
     const signatures = await db.query(`SELECT count(*)::int AS n FROM signatures WHERE party = 'mitte'`);
     expect(signatures.rows[0].n).toBe(0);
