@@ -84,7 +84,10 @@ describe('CLI exit codes on the embedded database', () => {
       const changed = join(dataDir, 'geaendert');
       mkdirSync(changed);
       const text = readFileSync(join(folder, 'soziale-wohnhilfen.yaml'), 'utf8');
-      writeFileSync(join(changed, 'soziale-wohnhilfen.yaml'), text.replace(/^policyArea:\n  value: .*$/m, 'policyArea:\n  value: Soziale Wohnhilfen (geändert)'));
+      writeFileSync(
+        join(changed, 'soziale-wohnhilfen.yaml'),
+        text.replace(/^policyArea:\n {2}value: .*$/m, 'policyArea:\n  value: Soziale Wohnhilfen (geändert)'),
+      );
       const refused = await runCli(['import', changed], env);
       expect(refused.stderr).toMatch(/soziale-wohnhilfen/);
       expect(refused.code).toBe(3);

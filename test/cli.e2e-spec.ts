@@ -189,7 +189,8 @@ describe('CLI on real files and a real database', () => {
   it("verify: exit 0 on an intact chain, 1 naming the first link altered behind the service's back", async () => {
     const ok = await runCli(['verify'], env);
     expect(ok.code).toBe(0);
-    const stored = (await db.query(`SELECT count(*)::int AS versions, count(DISTINCT agreement_id)::int AS agreements FROM agreement_versions`)).rows[0];
+    const stored = (await db.query(`SELECT count(*)::int AS versions, count(DISTINCT agreement_id)::int AS agreements FROM agreement_versions`))
+      .rows[0];
     expect(ok.stdout).toContain(`chain intact: ${stored.versions} version(s) of ${stored.agreements} agreement(s)`);
 
     // A superuser switches triggers off for the session, as an attacker with database access could.

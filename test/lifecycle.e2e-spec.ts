@@ -173,7 +173,10 @@ describe('lifecycle: the real case as shipped in agreements/', () => {
     expect(refused.errors![0].extensions!.code).toBe('INVALID_STATE');
     const all = refused.errors![0].extensions!.violations as Array<{ rule: string; path: string; label: string }>;
     // The Senate departments' signatory roles are not known either: a text nobody knows how to sign is not frozen.
-    expect(all.filter((v) => v.rule === 'SIGNATORY_ROLES_UNKNOWN').map((v) => v.rule)).toEqual(['SIGNATORY_ROLES_UNKNOWN', 'SIGNATORY_ROLES_UNKNOWN']);
+    expect(all.filter((v) => v.rule === 'SIGNATORY_ROLES_UNKNOWN').map((v) => v.rule)).toEqual([
+      'SIGNATORY_ROLES_UNKNOWN',
+      'SIGNATORY_ROLES_UNKNOWN',
+    ]);
     const violations = all.filter((v) => v.rule === 'FOCUS_VALUE_MISSING');
     expect(violations).toHaveLength(10); // five standards, one indicator each, minimum and target missing
     expect(violations).toContainEqual(
