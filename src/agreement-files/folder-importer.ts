@@ -216,14 +216,21 @@ export class FolderImporter {
   }
 
   /** A text event: stores the file as version N when absent; the same text already there is recorded; anything else conflicts. */
-  private async replayText(m: EntityManager, h: LifecycleInput, event: TextEvent, texts: Map<string, FileDocument>, actor: Actor): Promise<{ outcome: ReplayOutcome; description: string }> {
+  private async replayText(
+    m: EntityManager,
+    h: LifecycleInput,
+    event: TextEvent,
+    texts: Map<string, FileDocument>,
+    actor: Actor,
+  ): Promise<{ outcome: ReplayOutcome; description: string }> {
     const doc = texts.get(textPath(h.file, event.file))!;
     const id = h.content.agreement;
     const description = `Fassung ${event.version} aus ${event.file}`;
     const stored = await this.versions.versionsOf([id], m);
     const existing = stored.find((v) => v.number === event.version);
     if (existing !== undefined) {
-      if (existing.contentHash !== doc.hash) throw new AppError(ErrorCode.VERSION_CONFLICT, `'${id}': version ${event.version} is stored with other content than ${event.file}`);
+      if (existing.contentHash !== doc.hash)
+        throw new AppError(ErrorCode.VERSION_CONFLICT, `'${id}': version ${event.version} is stored with other content than ${event.file}`);
       return { outcome: 'unchanged', description };
     }
     const note = event.changeNote ?? `Import aus ${doc.file}`;
@@ -233,7 +240,10 @@ export class FolderImporter {
       return { outcome: 'applied', description };
     }
     if (latest === undefined || latest.number !== event.version - 1) {
-      throw new AppError(ErrorCode.VERSION_CONFLICT, `'${id}': version ${event.version} of ${event.file} cannot be stored next; the latest version is ${latest?.number ?? 'none'}`);
+      throw new AppError(
+        ErrorCode.VERSION_CONFLICT,
+        `'${id}': version ${event.version} of ${event.file} cannot be stored next; the latest version is ${latest?.number ?? 'none'}`,
+      );
     }
     await this.versions.append(m, id, await this.versions.lockLatest(m, id), doc, actorLabel(actor), note);
     return { outcome: 'applied', description };
