@@ -13,6 +13,7 @@ import {
   type AmendmentType,
   type IsoDate,
   type LifecycleVersion,
+  type SignatureLevel,
 } from './lifecycle.types.js';
 
 export { buildFollowUp, buildValidityExtension, checkFollowUpFreeze, checkValidityExtension } from './content-rules.js';
@@ -23,8 +24,11 @@ export { buildFollowUp, buildValidityExtension, checkFollowUpFreeze, checkValidi
  * recorded now; `today` is the only clock.
  */
 
-/** A signature to record: the same fields whether it comes from GraphQL or from a lifecycle file. */
-export type SignatureInput = Omit<SignatureEvent, 'note'>;
+/**
+ * A signature to record: the same fields whether it comes from GraphQL or from a lifecycle file, whose
+ * `{ missing: unknown }` level is recorded as `unknown` (signatureLevelOf).
+ */
+export type SignatureInput = Omit<SignatureEvent, 'note' | 'level'> & { level: SignatureLevel };
 
 export interface AmendmentInput {
   type: AmendmentType;
@@ -265,9 +269,13 @@ function unknownVersion(number: number, field = 'version'): LifecycleViolation {
 function signingTermsKnown(version: LifecycleVersion): LifecycleViolation[] {
   const violations = version.content.parties
     .filter((p) => !p.rolesKnown)
-    .map((p) => invalidState('SIGNATORY_ROLES_UNKNOWN', `Version ${version.number} cannot be frozen: the signatory roles of ${p.name} (${p.id}) are not known`));
+    .map((p) =>
+      invalidState('SIGNATORY_ROLES_UNKNOWN', `Version ${version.number} cannot be frozen: the signatory roles of ${p.name} (${p.id}) are not known`),
+    );
   if (version.content.entryIntoForce === null) {
-    violations.push(invalidState('ENTRY_INTO_FORCE_UNKNOWN', `Version ${version.number} cannot be frozen: how it enters into force (entryIntoForce) is not known`));
+    violations.push(
+      invalidState('ENTRY_INTO_FORCE_UNKNOWN', `Version ${version.number} cannot be frozen: how it enters into force (entryIntoForce) is not known`),
+    );
   }
   return violations;
 }
