@@ -3,6 +3,7 @@ import { AuditLog1764000000001 } from './1764000000001-AuditLog.js';
 import { Lifecycle1764000000002 } from './1764000000002-Lifecycle.js';
 import { RecordChains1764000000010 } from './1764000000010-RecordChains.js';
 import { AgreementsAppendOnly1764000000020 } from './1764000000020-AgreementsAppendOnly.js';
+import { SignatureLevelUnknown1764000000030 } from './1764000000030-SignatureLevelUnknown.js';
 
 /** Every migration in order; listed here so ESM builds need no file globbing. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   Lifecycle1764000000002,
   RecordChains1764000000010,
   AgreementsAppendOnly1764000000020,
+  SignatureLevelUnknown1764000000030,
 ];

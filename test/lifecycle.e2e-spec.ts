@@ -152,12 +152,21 @@ describe('lifecycle: the real case as shipped in agreements/', () => {
     });
   });
 
-  it('says each signer of Neukölln once, by the role title the council paper gives in place of a name', async () => {
+  it('says each signer of Neukölln once, by the role title the council paper gives in place of a name, and that how they signed is not known', async () => {
     const res = await t.gql(`{ agreement(id: "soziale-wohnhilfen") { events(limit: 100) { items { kind detail } } } }`);
     const signed = res.data!.agreement.events.items.filter((e: { kind: string }) => e.kind === 'SIGNED').map((e: { detail: string }) => e.detail);
     expect(signed.sort()).toEqual([
-      'Bezirksamt Neukölln: Für Finanzen zuständiges Bezirksamtsmitglied (Name in der Drucksache nicht genannt) hat unterzeichnet',
-      'Bezirksamt Neukölln: Für Soziales zuständiges Bezirksamtsmitglied (Name in der Drucksache nicht genannt) hat unterzeichnet',
+      'Bezirksamt Neukölln: Für Finanzen zuständiges Bezirksamtsmitglied (Name in der Drucksache nicht genannt) hat unterzeichnet (Art der Unterschrift nicht bekannt)',
+      'Bezirksamt Neukölln: Für Soziales zuständiges Bezirksamtsmitglied (Name in der Drucksache nicht genannt) hat unterzeichnet (Art der Unterschrift nicht bekannt)',
+    ]);
+  });
+
+  it("reads Neukölln's signatures with the level UNKNOWN: the council paper does not say how they signed", async () => {
+    const res = await t.gql(`{ agreement(id: "soziale-wohnhilfen") { signatures { items { party role signedOn level evidence { fileName } } } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.agreement.signatures.items.sort((a: { role: string }, b: { role: string }) => a.role.localeCompare(b.role))).toEqual([
+      { party: 'neukoelln', role: 'finanzen', signedOn: '2022-01-12', level: 'UNKNOWN', evidence: null },
+      { party: 'neukoelln', role: 'soziales', signedOn: '2022-01-12', level: 'UNKNOWN', evidence: null },
     ]);
   });
 
@@ -265,7 +274,11 @@ describe('lifecycle: an all-parties agreement signed completely', () => {
       version: 1,
       recordedBy: 'Max Mitte (district-signatory mitte)',
     });
-    expect((await sign(admin, { party: 'senin', role: 'leitung', personName: 'Sabine Senatorin', signedOn: '2024-02-10' })).errors).toBeUndefined();
+    // Entered afterwards from a letter that does not say how she signed: the level is not known, and the signature counts all the same.
+    const senate = await sign(admin, { party: 'senin', role: 'leitung', personName: 'Sabine Senatorin', signedOn: '2024-02-10', level: 'UNKNOWN' });
+    expect(senate.errors).toBeUndefined();
+    expect(senate.data!.recordSignature).toMatchObject({ party: 'senin', role: 'leitung', level: 'UNKNOWN' });
+    expect(await t.sql(`SELECT level FROM signatures WHERE agreement_id = 'alle-parteien' AND party = 'senin'`)).toEqual([{ level: 'unknown' }]);
 
     expect((await status('2024-01-15')).state).toBe('FROZEN');
     const signing = await status('2024-02-15');
@@ -282,6 +295,14 @@ describe('lifecycle: an all-parties agreement signed completely', () => {
       missing: [],
     });
     expect((await status('2026-01-10')).state).toBe('EXPIRED');
+
+    const events = await t.gql(`{ agreement(id: "alle-parteien") { events(limit: 100) { items { kind party detail } } } }`);
+    const signed = events.data!.agreement.events.items.filter((e: { kind: string }) => e.kind === 'SIGNED');
+    expect(signed.map((e: { party: string; detail: string }) => `${e.party}: ${e.detail}`)).toEqual([
+      'mitte: Bezirksamt Mitte: Für Bürgerdienste zuständiges Bezirksamtsmitglied (Max Mitte) hat unterzeichnet',
+      'senin: Senatsverwaltung für Inneres: Leitung der Senatsverwaltung (Sabine Senatorin) hat unterzeichnet (Art der Unterschrift nicht bekannt)',
+      'mitte: Bezirksamt Mitte: Für Finanzen zuständiges Bezirksamtsmitglied (Moritz Mitte) hat unterzeichnet',
+    ]);
   });
 
   it('is not yet recorded before its freeze of 01.12.2023, though stored today', async () => {

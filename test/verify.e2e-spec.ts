@@ -1,8 +1,9 @@
+import { rmSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { runCli } from './support/cli.js';
-import { sampleAgreementYaml } from './support/documents.js';
+import { agreementsWithInferredLevels, sampleAgreementYaml } from './support/documents.js';
 import { createTestDatabase, startTestApp, type TestApp } from './support/test-app.js';
 import { readAgreementFiles } from '../src/agreement-files/agreement-files.js';
 import { FolderImporter } from '../src/agreement-files/folder-importer.js';
@@ -10,7 +11,6 @@ import { AuditService } from '../src/audit/audit.service.js';
 import { systemActor } from '../src/auth/policy.js';
 import { CliModule } from '../src/cli/cli.module.js';
 import { Logger } from '../src/common/logger.js';
-import { projectRoot } from '../src/common/project-root.js';
 import { loadConfig } from '../src/config/config.js';
 import { createDataSource } from '../src/database/data-source.js';
 import { entities } from '../src/entities.js';
@@ -305,9 +305,10 @@ describe('verify: a register stored before the register log', () => {
     const before = new DataSource({ ...createDataSource(url, { entities }).options, migrations: migrations.slice(0, 3) });
     await before.initialize();
     await before.runMigrations();
-    // The shipped agreements and an audit entry, written as the service wrote them then.
+    // The shipped agreements and an audit entry, written as the service wrote them then (before a level could be unknown).
+    const shipped = agreementsWithInferredLevels();
     const old = await NestFactory.createApplicationContext(CliModule.register(config, before, new Logger('error')), { logger: false });
-    await old.get(FolderImporter).import(readAgreementFiles([`${projectRoot()}/agreements`]), {
+    await old.get(FolderImporter).import(readAgreementFiles([shipped]), {
       dryRun: false,
       actor: systemActor('system:test'),
       operation: 'import',
@@ -324,6 +325,7 @@ describe('verify: a register stored before the register log', () => {
     });
     await old.close();
     await before.destroy();
+    rmSync(shipped, { recursive: true, force: true });
 
     const after = createDataSource(url, { entities });
     await after.initialize();

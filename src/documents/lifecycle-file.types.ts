@@ -10,16 +10,40 @@ export type { IsoDate } from './agreement.types.js';
 
 /**
  * The one list of signature levels: the file format, the rules, the GraphQL enum (registered from this
- * object) and the database check use it; a test compares it with the schema and the database.
+ * object) and the database check use it; a test compares it with the schema and the database. `unknown`
+ * says that the sources do not state how a signature was given; a file writes it as the marker
+ * `{ missing: unknown }` (see SignatureLevelInFile), the register stores it as this value.
  */
 export const SignatureLevel = {
   HANDWRITTEN_SCAN: 'handwrittenScan',
   SIMPLE_ELECTRONIC: 'simpleElectronic',
   ADVANCED_ELECTRONIC: 'advancedElectronic',
   QUALIFIED_ELECTRONIC: 'qualifiedElectronic',
+  UNKNOWN: 'unknown',
 } as const;
 export type SignatureLevel = (typeof SignatureLevel)[keyof typeof SignatureLevel];
 export const SIGNATURE_LEVELS: readonly SignatureLevel[] = Object.freeze(Object.values(SignatureLevel));
+
+/** A level the sources state: a file names it by its word. */
+export type KnownSignatureLevel = Exclude<SignatureLevel, typeof SignatureLevel.UNKNOWN>;
+export const KNOWN_SIGNATURE_LEVELS: readonly KnownSignatureLevel[] = Object.freeze(
+  SIGNATURE_LEVELS.filter((level): level is KnownSignatureLevel => level !== SignatureLevel.UNKNOWN),
+);
+
+/** `{ missing: unknown }`, the marker of format 2 of the agreement documents: the sources do not say how it was signed. */
+export interface UnknownSignatureLevel {
+  missing: 'unknown';
+  /** Why it is not known, and the sources looked at. */
+  note?: string | null;
+}
+
+/** The level as a lifecycle file writes it. */
+export type SignatureLevelInFile = KnownSignatureLevel | UnknownSignatureLevel;
+
+/** The level the register stores for the level a file writes: the marker becomes `unknown`, its note stays in the file. */
+export function signatureLevelOf(level: SignatureLevelInFile): SignatureLevel {
+  return typeof level === 'string' ? level : SignatureLevel.UNKNOWN;
+}
 
 export interface LifecycleFile {
   formatVersion: 1;
@@ -67,7 +91,8 @@ export interface SignatureEvent {
   personName: string;
   office: string | null;
   signedOn: IsoDate;
-  level: SignatureLevel;
+  /** A known level, or { missing: unknown } when the sources do not say. */
+  level: SignatureLevelInFile;
   evidence: SignatureEvidence | null;
   note?: string | null;
 }

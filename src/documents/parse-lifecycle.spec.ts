@@ -10,11 +10,12 @@ import type {
   LifecycleFileEvent,
   SignatureEvent,
   SignatureEvidence,
-  SignatureLevel,
+  KnownSignatureLevel,
+  UnknownSignatureLevel,
   ValidityExtensionEvent,
   WithdrawalEvent,
 } from './lifecycle-file.types.js';
-import { LIFECYCLE_EVENT_KINDS, SIGNATURE_LEVELS, lifecycleEventKind } from './lifecycle-file.types.js';
+import { KNOWN_SIGNATURE_LEVELS, LIFECYCLE_EVENT_KINDS, SIGNATURE_LEVELS, lifecycleEventKind, signatureLevelOf } from './lifecycle-file.types.js';
 import { parseAgreement } from './parse-agreement.js';
 import { parseLifecycleFile } from './parse-lifecycle.js';
 import { PROBLEM_CODES, formatProblem } from './problems.js';
@@ -151,7 +152,7 @@ describe('parseLifecycleFile: valid files', () => {
       [2, 'finanzen'],
     ] as const) {
       expect(events[i]).toMatchObject({
-        signature: { version: 1, party: 'neukoelln', role, signedOn: '2022-01-12', level: 'handwrittenScan', evidence: null },
+        signature: { version: 1, party: 'neukoelln', role, signedOn: '2022-01-12', level: { missing: 'unknown' }, evidence: null },
       });
     }
     expect(events[3]).toStrictEqual({
@@ -189,7 +190,8 @@ describe('parseLifecycleFile: the shipped lifecycle files', () => {
           party: 'neukoelln',
           role,
           signedOn: '2022-01-12',
-          level: 'handwrittenScan',
+          // The council paper says "siehe Anlage" and not how they signed: the level is not known, and the file says why.
+          level: { missing: 'unknown', note: expect.stringContaining('siehe Anlage') as string },
           evidence: null,
         }),
       });
@@ -290,7 +292,14 @@ describe('parseLifecycleFile: events have exactly one kind', () => {
 describe('parseLifecycleFile: schema problems are located', () => {
   it('points a missing required field at the event body that lacks it', () => {
     expect(problemsOf(edit(all, '      level: qualifiedElectronic\n', ''))).toEqual([
-      { line: 14, column: 7, path: '/events/2/signature', code: 'required', key: 'level', message: "missing required key 'level'" },
+      {
+        line: 14,
+        column: 7,
+        path: '/events/2/signature',
+        code: 'required',
+        key: 'level',
+        message: "missing required key 'level' (write { missing: unknown } when it is not known)",
+      },
     ]);
   });
 
@@ -309,10 +318,42 @@ describe('parseLifecycleFile: schema problems are located', () => {
         column: 14,
         path: '/events/2/signature/level',
         code: 'enum',
-        allowedValues: [...SIGNATURE_LEVELS],
+        allowedValues: [...KNOWN_SIGNATURE_LEVELS],
         message: 'must be one of: handwrittenScan, simpleElectronic, advancedElectronic, qualifiedElectronic',
       },
     ]);
+  });
+
+  it('locates a wrong unknown marker at the part that is wrong, with one problem each', () => {
+    const level = (written: string) => problemsOf(edit(all, 'level: qualifiedElectronic', `level: ${written}`));
+    expect(level('{ missing: toBeAgreed }')).toEqual([
+      {
+        line: 20,
+        column: 25,
+        path: '/events/2/signature/level/missing',
+        code: 'enum',
+        allowedValues: ['unknown'],
+        message: 'must be one of: unknown',
+      },
+    ]);
+    expect(level('{ missing: unknown, reason: Anlage fehlt }')).toEqual([
+      { line: 20, column: 34, path: '/events/2/signature/level/reason', code: 'unknown-key', key: 'reason', message: "unknown key 'reason'" },
+    ]);
+    expect(level('{ missing: unknown, note: 3 }')).toEqual([
+      { line: 20, column: 40, path: '/events/2/signature/level/note', code: 'type', message: 'must be string or null' },
+    ]);
+    expect(level('{ mising: unknown }').map((p) => [p.line, p.column, p.path, p.code, p.message])).toEqual([
+      [20, 14, '/events/2/signature/level', 'required', "missing required key 'missing'"],
+      [20, 16, '/events/2/signature/level/mising', 'unknown-key', "unknown key 'mising'; did you mean 'missing'?"],
+    ]);
+  });
+
+  it("says how to write a level that is not known when the marker's word stands alone, or the value is no level at all", () => {
+    const forms = 'handwrittenScan, simpleElectronic, advancedElectronic, qualifiedElectronic or { missing: unknown }';
+    const level = (written: string) => problemsOf(edit(all, 'level: qualifiedElectronic', `level: ${written}`)).map(formatProblem);
+    expect(level('unknown')).toEqual([`20:14 /events/2/signature/level must be ${forms}, got 'unknown'`]);
+    expect(level('null')).toEqual([`20:14 /events/2/signature/level must be ${forms}, got null`]);
+    expect(level('{}')).toEqual([`20:14 /events/2/signature/level must be ${forms}, got a mapping`]);
   });
 
   it('rejects a date that does not exist and a date that is not a string', () => {
@@ -397,6 +438,22 @@ describe('parseLifecycleFile: rules beyond the schema', () => {
     ]);
   });
 
+  it('reads a level that is not known, with or without a note, as the register stores it', () => {
+    for (const [written, marker] of [
+      ['{ missing: unknown }', { missing: 'unknown' }],
+      ['{ missing: unknown, note: null }', { missing: 'unknown', note: null }],
+      ['\n        missing: unknown\n        note: Die Quelle nennt sie nicht.', { missing: 'unknown', note: 'Die Quelle nennt sie nicht.' }],
+    ] as const) {
+      const result = parseLifecycleFile(edit(all, 'level: qualifiedElectronic', `level: ${written}`));
+      if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+      const event = result.content.events[2];
+      if (!('signature' in event)) throw new Error('expected the signature');
+      expect(event.signature.level).toStrictEqual(marker);
+      expect(signatureLevelOf(event.signature.level)).toBe('unknown');
+    }
+    expect(signatureLevelOf('qualifiedElectronic')).toBe('qualifiedElectronic');
+  });
+
   it('runs the rules only on a file that passed the schema', () => {
     let text = edit(all, 'effectiveOn: 2025-10-01', 'effectiveOn: 2025-09-30');
     text = edit(text, 'level: qualifiedElectronic', 'level: qualified');
@@ -470,6 +527,7 @@ interface SchemaNode {
   maxProperties?: number;
   items?: SchemaNode;
   enum?: unknown[];
+  anyOf?: SchemaNode[];
   $ref?: string;
   title?: string;
   description?: string;
@@ -527,11 +585,18 @@ describe('schema/lifecycle.schema.json', () => {
     expect(schema.properties?.events.items?.$ref).toBe('#/$defs/event');
   });
 
-  it('matches the signature levels of lifecycle-file.types.ts', () => {
-    expect(def('signature').properties?.level.enum).toEqual(
-      unionOf<SignatureLevel>()(['handwrittenScan', 'simpleElectronic', 'advancedElectronic', 'qualifiedElectronic'] as const),
+  it('matches the signature levels of lifecycle-file.types.ts: the known ones by their word, unknown as the marker', () => {
+    expect(def('signature').properties?.level.anyOf).toEqual([{ $ref: '#/$defs/signatureLevel' }, { $ref: '#/$defs/missing' }]);
+    expect(def('signatureLevel').enum).toEqual(
+      unionOf<KnownSignatureLevel>()(['handwrittenScan', 'simpleElectronic', 'advancedElectronic', 'qualifiedElectronic'] as const),
     );
-    expect(def('signature').properties?.level.enum).toEqual([...SIGNATURE_LEVELS]);
+    expect(def('signatureLevel').enum).toEqual([...KNOWN_SIGNATURE_LEVELS]);
+    const marker = def('missing');
+    expect(marker.properties?.missing.enum).toEqual(unionOf<UnknownSignatureLevel['missing']>()(['unknown'] as const));
+    expect([...(marker.required ?? [])].sort()).toEqual(keysOf<UnknownSignatureLevel>()(['missing'] as const, ['note'] as const).required);
+    expect(Object.keys(marker.properties ?? {}).sort()).toEqual(['missing', 'note']);
+    // Together they are the one list of levels, the one the database allows.
+    expect([...(def('signatureLevel').enum ?? []), ...(marker.properties?.missing.enum ?? [])]).toEqual([...SIGNATURE_LEVELS]);
   });
 
   it('closes every mapping and gives every property a title and a description for editors', () => {
@@ -553,7 +618,16 @@ describe('schema/lifecycle.schema.json', () => {
     expect(missing).toEqual([]);
   });
 
-  it('uses no oneOf/anyOf: alternatives would give one error per alternative instead of one clear message', () => {
-    expect(JSON.stringify(schema)).not.toMatch(/"(oneOf|anyOf)"/);
+  it('uses no oneOf, and anyOf only for a value that may be the unknown marker: that one the messages word as one', () => {
+    expect(JSON.stringify(schema)).not.toMatch(/"oneOf"/);
+    const alternatives: unknown[] = [];
+    const visit = (node: unknown) => {
+      if (Array.isArray(node)) return node.forEach(visit);
+      if (typeof node !== 'object' || node === null) return;
+      if ('anyOf' in node) alternatives.push(node.anyOf);
+      Object.values(node).forEach(visit);
+    };
+    visit(schema);
+    expect(alternatives).toEqual([[{ $ref: '#/$defs/signatureLevel' }, { $ref: '#/$defs/missing' }]]);
   });
 });

@@ -309,6 +309,11 @@ describe('validateWithSchemaObject on a schema of format-2 conventions', () => {
     expect(withFact('span', 'span: { from: a }')).toEqual(["8:7 /span missing required key 'until'"]);
   });
 
+  it("names every form, the marker included, for a marker's word written alone", () => {
+    expect(withFact('trend', 'trend: unknown')).toEqual([`6:8 /trend must be rising, falling or ${MARKER_WORDS}, got 'unknown'`]);
+    expect(withFact('since', 'since: toBeAgreed')).toEqual([`5:8 /since must be an ISO date YYYY-MM-DD or ${MARKER_WORDS}, got 'toBeAgreed'`]);
+  });
+
   it('reports only the problems of the unknown marker for a mapping with its key', () => {
     expect(withFact('goal', 'goal: { missing: unknwn }')).toEqual(['3:18 /goal/missing must be one of: unknown, toBeAgreed, notApplicable']);
     expect(withFact('goal', 'goal: { missing: unknown, sorce: Amt }')).toEqual(["3:27 /goal/sorce unknown key 'sorce'; did you mean 'source'?"]);

@@ -296,12 +296,14 @@ function expectsNumber(types: string[]): boolean {
  * The alternative of an anyOf that a value's shape points to, by index. A mapping points to the first alternative
  * that requires one of its keys ({ missing: … } to the unknown marker, { value: … } to a value with its source),
  * else to one requiring a key it misspelt, else to a mapping that is the value itself (neither a marker nor a
- * wrapper); anything else points to the first alternative of its type. undefined when it points to none: then one
- * summary says what the value may be.
+ * wrapper); a word of a marker written alone (`unknown` for { missing: unknown }) points to none; anything else points
+ * to the first alternative of its type. undefined when it points to none: then one summary says what the value may
+ * be, the marker included.
  */
 function chooseAlternative(alternatives: SchemaNode[], value: unknown, root: SchemaNode): number | undefined {
   const forms = alternatives.map((a) => resolve(a, root));
   const candidates = forms.map((form, i) => ({ form, i })).filter(({ form }) => admits(form, value, root));
+  if (typeof value === 'string' && forms.some((f) => markerOf(f, forms, root)?.words.includes(value))) return undefined;
   if (!isMapping(value)) return candidates[0]?.i;
   const byKey = candidates.find(({ form }) => (form.required ?? []).some((k) => Object.hasOwn(value, k)));
   if (byKey) return byKey.i;

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { actorLabel, type Actor } from '../common/actor.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { versionConflict } from '../versions/versions.errors.js';
-import type { LifecycleFileEvent } from '../documents/lifecycle-file.types.js';
+import { signatureLevelOf, type LifecycleFileEvent } from '../documents/lifecycle-file.types.js';
 import { germanDate } from './rules/index.js';
 import type { LifecycleRepository } from './lifecycle.repository.js';
 import type { LifecycleService } from './lifecycle.service.js';
@@ -37,10 +37,13 @@ export async function replayEvent(
   if ('signature' in event) {
     const e = event.signature;
     const description = `Unterschrift ${e.party}/${e.role} auf Fassung ${e.version} am ${germanDate(e.signedOn)}`;
+    // The level is no part of the key: a signature recorded with a level the file now calls unknown (or the other way
+    // round) stays as recorded; records are never changed.
     const same = recorded.signatures.find((s) => s.version === e.version && s.party === e.party && s.role === e.role && s.signedOn === e.signedOn);
     if (same) return { outcome: 'unchanged', description };
-    const { note: _note, ...signature } = e; // the note documents the file; it is not part of the record
-    await lifecycle.recordSignature(actor, agreementId, signature, m);
+    // The notes (the event's and the level marker's) document the file; they are not part of the record.
+    const { note: _note, level, ...signature } = e;
+    await lifecycle.recordSignature(actor, agreementId, { ...signature, level: signatureLevelOf(level) }, m);
     return { outcome: 'applied', description };
   }
   if ('withdrawal' in event) {

@@ -1,10 +1,27 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/common/project-root.js';
 
 /** The shipped real agreement, as text. */
 export function realAgreementYaml(): string {
   return readFileSync(join(projectRoot(), 'agreements/history/soziale-wohnhilfen.1.yaml'), 'utf8');
+}
+
+/**
+ * A copy of agreements/ (in a new temporary folder, which the caller removes) as it was shipped before the level of
+ * Neukölln's two signatures was marked as not known: both `level: handwrittenScan`, the inference registers loaded
+ * then recorded, and which the database before migration SignatureLevelUnknown1764000000030 allowed.
+ */
+export function agreementsWithInferredLevels(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'zv-agreements-'));
+  cpSync(join(projectRoot(), 'agreements'), folder, { recursive: true });
+  const file = join(folder, 'soziale-wohnhilfen.lifecycle.yaml');
+  const marker = /level:\n( +)missing: unknown\n\1note: >-\n(?:\1 +\S.*\n)+/g;
+  const shipped = readFileSync(file, 'utf8');
+  if (shipped.match(marker)?.length !== 2) throw new Error(`expected Neukölln's two signatures with { missing: unknown } in ${file}`);
+  writeFileSync(file, shipped.replace(marker, 'level: handwrittenScan\n'));
+  return folder;
 }
 
 /** A small complete agreement for tests; `id` lets each test use its own. */

@@ -16,7 +16,13 @@ registerEnumType(LifecycleState, {
 });
 registerEnumType(SignatureLevel, {
   name: 'SignatureLevel',
-  description: 'Handwritten with a scan as evidence, or a simple, advanced or qualified electronic signature.',
+  description: 'Handwritten with a scan as evidence, or a simple, advanced or qualified electronic signature; or not known.',
+  valuesMap: {
+    UNKNOWN: {
+      description:
+        'Not stated by the sources: recorded where a signature is known but not how it was given (a historical one whose paper does not say).',
+    },
+  },
 });
 registerEnumType(AmendmentType, { name: 'AmendmentType' });
 registerEnumType(MissingReason, {

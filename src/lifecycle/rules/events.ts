@@ -1,6 +1,6 @@
 import { addDays, germanDate, isIsoDate, minDate } from '../../common/dates.js';
 import { amendmentCreating, findVersion, knownSince, versionsKnownBy } from './history.js';
-import type { AgreementHistory, Amendment, IsoDate, Signature } from './lifecycle.types.js';
+import { SignatureLevel, type AgreementHistory, type Amendment, type IsoDate, type Signature } from './lifecycle.types.js';
 import { agreementStatus } from './status.js';
 import type { AgreementStatus } from './status.types.js';
 
@@ -75,11 +75,16 @@ function signatureEvents(history: AgreementHistory, s: Signature): LifecycleEven
   const roleTitle = party?.signatoryRoles.find((r) => r.id === s.role)?.title ?? s.role;
   const partyName = party?.name ?? s.party;
   const signer = signerOf(roleTitle, s.personName);
-  const signed = event(s.signedOn, 'SIGNED', s.recordedBy, s.version, s.party, `${partyName}: ${signer} hat unterzeichnet`);
+  const signed = event(s.signedOn, 'SIGNED', s.recordedBy, s.version, s.party, `${partyName}: ${signer} hat unterzeichnet${levelRemark(s.level)}`);
   if (s.withdrawal === null) return [signed];
   const w = s.withdrawal;
   const detail = `${partyName}: Unterschrift ${signer} zurückgezogen – ${w.reason}`;
   return [signed, event(w.withdrawnOn, 'SIGNATURE_WITHDRAWN', w.actor, s.version, s.party, detail)];
+}
+
+/** A level the sources do not state is said, so that no reader takes the record for more than it knows. */
+function levelRemark(level: SignatureLevel): string {
+  return level === SignatureLevel.UNKNOWN ? ' (Art der Unterschrift nicht bekannt)' : '';
 }
 
 /**

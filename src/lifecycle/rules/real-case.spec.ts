@@ -19,8 +19,8 @@ const wohnhilfen = history('soziale-wohnhilfen', {
   ],
   freezes: [{ version: 1, frozenOn: '2022-01-12', actor: 'senasgiva' }],
   signatures: [
-    signature(1, 'neukoelln', 'soziales', '2022-01-12', { personName: 'Bezirksamtsmitglied Soziales Neukölln' }),
-    signature(1, 'neukoelln', 'finanzen', '2022-01-12', { personName: 'Bezirksamtsmitglied Finanzen Neukölln' }),
+    signature(1, 'neukoelln', 'soziales', '2022-01-12', { personName: 'Bezirksamtsmitglied Soziales Neukölln', level: 'unknown' }),
+    signature(1, 'neukoelln', 'finanzen', '2022-01-12', { personName: 'Bezirksamtsmitglied Finanzen Neukölln', level: 'unknown' }),
   ],
   amendments: [
     {

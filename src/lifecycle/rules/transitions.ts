@@ -13,6 +13,7 @@ import {
   type AmendmentType,
   type IsoDate,
   type LifecycleVersion,
+  type SignatureLevel,
 } from './lifecycle.types.js';
 
 export { buildFollowUp, buildValidityExtension, checkFollowUpFreeze, checkValidityExtension } from './content-rules.js';
@@ -23,8 +24,11 @@ export { buildFollowUp, buildValidityExtension, checkFollowUpFreeze, checkValidi
  * recorded now; `today` is the only clock.
  */
 
-/** A signature to record: the same fields whether it comes from GraphQL or from a lifecycle file. */
-export type SignatureInput = Omit<SignatureEvent, 'note'>;
+/**
+ * A signature to record: the same fields whether it comes from GraphQL or from a lifecycle file, whose
+ * `{ missing: unknown }` level is recorded as `unknown` (signatureLevelOf).
+ */
+export type SignatureInput = Omit<SignatureEvent, 'note' | 'level'> & { level: SignatureLevel };
 
 export interface AmendmentInput {
   type: AmendmentType;
