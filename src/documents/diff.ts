@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { AnyAgreementDocument } from './agreement-terms.js';
 import { migrateToFormat2 } from './migrate-format.js';
-import { LABEL_SEPARATOR, formatPointer, labelForPath } from './labels.js';
+import { LABEL_SEPARATOR, formatPointer, labelForPath, type LabelOptions } from './labels.js';
 
 /** How a field differs; the GraphQL enum is registered from this object. */
 export const ChangeKind = { ADDED: 'added', REMOVED: 'removed', CHANGED: 'changed' } as const;
@@ -30,6 +30,7 @@ interface Walk {
   beforeDoc: unknown;
   afterDoc: unknown;
   changes: FieldChange[];
+  labels: LabelOptions;
 }
 
 export const ORDER_LABEL = 'Reihenfolge';
@@ -39,14 +40,14 @@ export const ORDER_LABEL = 'Reihenfolge';
  * Items of lists whose entries carry an `id` are matched by id, so inserting one standard
  * is one change and not a shift of every standard after it.
  */
-export function diffAgreements(before: AnyAgreementDocument, after: AnyAgreementDocument): FieldChange[] {
+export function diffAgreements(before: AnyAgreementDocument, after: AnyAgreementDocument, options: LabelOptions = {}): FieldChange[] {
   // Across formats the older one is compared as it reads in format 2, so a migrated version shows what the
   // migration added or corrected, not every key that moved.
   if (before.formatVersion === 1 && after.formatVersion === 2) {
     const migrated = migrateToFormat2(before);
     if (migrated.ok) before = migrated.document;
   }
-  const walk: Walk = { beforeDoc: before, afterDoc: after, changes: [] };
+  const walk: Walk = { beforeDoc: before, afterDoc: after, changes: [], labels: options };
   compare(walk, before, after, { before: [], after: [] });
   return walk.changes;
 }
@@ -91,14 +92,14 @@ function recordReordering(walk: Walk, beforeIds: string[], afterIds: string[], p
   const commonAfter = afterIds.filter((id) => inBefore.has(id));
   if (isDeepStrictEqual(common, commonAfter)) return;
   const path = formatPointer(place.after);
-  const label = [labelForPath(walk.afterDoc, path), ORDER_LABEL].filter(Boolean).join(LABEL_SEPARATOR);
+  const label = [labelForPath(walk.afterDoc, path, walk.labels), ORDER_LABEL].filter(Boolean).join(LABEL_SEPARATOR);
   walk.changes.push({ path, label, kind: 'changed', before: beforeIds, after: afterIds });
 }
 
 function record(walk: Walk, kind: ChangeKind, place: Place, before: unknown, after: unknown): void {
   const [doc, tokens] = kind === 'removed' ? [walk.beforeDoc, place.before] : [walk.afterDoc, place.after];
   const path = formatPointer(tokens);
-  walk.changes.push({ path, label: labelForPath(doc, path), kind, before, after });
+  walk.changes.push({ path, label: labelForPath(doc, path, walk.labels), kind, before, after });
 }
 
 /**

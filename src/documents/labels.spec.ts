@@ -91,3 +91,22 @@ describe('JSON Pointer helpers', () => {
     expect(parsePointer(pointer)).toEqual(['a/b', 'c~d', '0']);
   });
 });
+
+describe('labelForPath on format 2', () => {
+  const doc = { parties: { senateDepartments: [{ party: 'senias', signatoryRoles: [] }] }, title: { value: 'Titel', source: 'x' } };
+
+  it('names a party as on the date asked about, by its latest name without one', () => {
+    const path = '/parties/senateDepartments/0/signatoryRoles';
+    expect(labelForPath(doc, path, { asOf: '2022-01-12' })).toBe(
+      'Parteien › Senatsverwaltung für Integration, Arbeit und Soziales › Unterzeichnungsrollen',
+    );
+    expect(labelForPath(doc, path, { asOf: '2024-06-01' })).toBe(
+      'Parteien › Senatsverwaltung für Arbeit, Soziales, Gleichstellung, Integration, Vielfalt und Antidiskriminierung › Unterzeichnungsrollen',
+    );
+    expect(labelForPath(doc, path)).toBe(labelForPath(doc, path, { asOf: '2024-06-01' }));
+  });
+
+  it('labels a value written with its source like the plain value', () => {
+    expect(labelForPath(doc, '/title/value')).toBe('Titel › Wert');
+  });
+});

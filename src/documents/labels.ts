@@ -99,14 +99,14 @@ export function formatPointer(tokens: readonly (string | number)[]): string {
  * Works on documents that fail validation and on pointers to places that do not exist,
  * because error messages need a name for exactly those.
  */
-export function labelForPath(doc: unknown, pointer: string): string {
+export function labelForPath(doc: unknown, pointer: string, options: LabelOptions = {}): string {
   const tokens = parsePointer(pointer);
   const parts: string[] = [];
   let node = doc;
   tokens.forEach((token, i) => {
     const next = child(node, token);
     if (Array.isArray(node)) {
-      parts.push(itemName(next, tokens[i - 1], Number(token)));
+      parts.push(itemName(next, tokens[i - 1], Number(token), options.asOf ?? null));
     } else if (!isNamedItemNext(next, tokens[i + 1])) {
       parts.push(fieldLabel(token));
     }
@@ -125,11 +125,16 @@ function isNamedItemNext(list: unknown, nextToken: string | undefined): boolean 
   return item === undefined || isObject(item);
 }
 
-function itemName(item: unknown, listKey: string | undefined, index: number): string {
+/** A party is named as on `asOf` (SenIAS in 2022, SenASGIVA in 2024); without a date, by its latest name. */
+export interface LabelOptions {
+  asOf?: string | null;
+}
+
+function itemName(item: unknown, listKey: string | undefined, index: number, asOf: string | null): string {
   const record = isObject(item) ? item : {};
   // Format 2 may write a title with its source ({ value, source }), and names a party by its id.
   const title = isObject(record.title) ? record.title.value : record.title;
-  const party = isNonEmptyString(record.party) ? (partyNameOn(record.party)?.name ?? record.party) : undefined;
+  const party = isNonEmptyString(record.party) ? (partyNameOn(record.party, asOf)?.name ?? record.party) : undefined;
   const own = [title, record.name, party].find(isNonEmptyString);
   if (own !== undefined) return own;
   // Indicators are numbered in the agreements themselves ("Indikator 1"), their ids are technical.

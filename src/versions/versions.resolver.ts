@@ -1,3 +1,4 @@
+import { DateScalar } from '../graphql/date.scalar.js';
 import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { requireActor, type GraphQLContext } from '../graphql/context.js';
 import { AgreementVersion } from './models/agreement-version.model.js';
@@ -14,8 +15,14 @@ export class VersionsResolver {
     @Args('agreementId', { type: () => ID }) agreementId: string,
     @Args('from', { type: () => Int }) from: number,
     @Args('to', { type: () => Int }) to: number,
+    @Args('asOf', {
+      type: () => DateScalar,
+      nullable: true,
+      description: 'Parties are named as on this day; by default the day version `to` was stored.',
+    })
+    asOf: string | null,
   ): Promise<VersionDiffModel> {
-    return this.versions.diff(agreementId, from, to);
+    return this.versions.diff(agreementId, from, to, asOf);
   }
 
   @Query(() => ValidationReportModel, { description: 'Checks a document without storing anything.' })

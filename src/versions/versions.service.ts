@@ -1,3 +1,4 @@
+import { berlinDate } from '../common/berlin-date.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { assertMayEdit } from '../auth/policy.js';
@@ -98,7 +99,8 @@ export class VersionsService {
     });
   }
 
-  async diff(agreementId: string, from: number, to: number): Promise<VersionDiffResult> {
+  /** Parties are named as on `asOf`, by default the day the later version was stored. */
+  async diff(agreementId: string, from: number, to: number, asOf?: string | null): Promise<VersionDiffResult> {
     const rows = await this.repository.findVersions(agreementId, [from, to]);
     const before = rows.find((r) => r.number === from);
     const after = rows.find((r) => r.number === to);
@@ -109,7 +111,7 @@ export class VersionsService {
       agreementId,
       from,
       to,
-      changes: diffAgreements(before.content, after.content),
+      changes: diffAgreements(before.content, after.content, { asOf: asOf ?? berlinDate(after.createdAt) }),
       unified,
       note: unified === null ? LINE_DIFF_OMITTED_NOTE : null,
     };
