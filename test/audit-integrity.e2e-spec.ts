@@ -9,12 +9,15 @@ const SIGN = `mutation($input: RecordSignatureInput!) { recordSignature(input: $
 const codeOf = (res: GraphQLResponse) => res.errors?.[0]?.extensions?.code;
 
 /** No mutation succeeds unaudited, and no text that PostgreSQL or the audit digest cannot hold gets in. */
+const logs: string[] = [];
+
 describe('audit integrity', () => {
   let t: TestApp;
   let editor: string;
   let mitte: string;
   beforeAll(async () => {
-    t = await startTestApp({ LOAD_AGREEMENTS: 'false' });
+    // Its log lines are kept here: one test provokes a failed audit write, which operators must see logged.
+    t = await startTestApp({ LOAD_AGREEMENTS: 'false' }, { logs });
     editor = await t.token({ name: 'Erika Muster', subject: 'u-erika', roles: ['senate-editor'], departments: ['senin'] });
     mitte = await t.token({ name: 'Max Mitte', subject: 'u-max', roles: ['district-signatory'], district: 'mitte' });
     t.defaultToken = editor;
@@ -136,6 +139,7 @@ describe('audit integrity', () => {
         expect(codeOf(res)).toBe('INTERNAL_SERVER_ERROR');
         expect(await t.sql(`SELECT id FROM agreements WHERE id = 'ohne-protokoll'`)).toEqual([]);
         expect(await t.sql(`SELECT number FROM agreement_versions WHERE agreement_id = 'ohne-protokoll'`)).toEqual([]);
+        expect(logs.some((line) => line.includes('"audit":"write failed"') && line.includes('kein_protokoll'))).toBe(true);
       } finally {
         await t.sql('ALTER TABLE audit_log DROP CONSTRAINT kein_protokoll');
       }
