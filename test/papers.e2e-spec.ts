@@ -208,6 +208,26 @@ describe('council papers', () => {
   );
 
   it(
+    'a paper the rules refuse is a located problem of the import, and nothing is stored',
+    async () => {
+      const env = { DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'error' };
+      const dir = mkdtempSync(join(tmpdir(), 'papers-'));
+      const text = readFileSync('agreements/soziale-wohnhilfen.papers.yaml', 'utf8')
+        .replace('reference: 1265/XXI', 'reference: 1266/XXI')
+        .replace('agreementVersion: 2', 'agreementVersion: 9');
+      writeFileSync(join(dir, 'soziale-wohnhilfen.papers.yaml'), text);
+      const before = await t.sql('SELECT count(*)::int AS n FROM council_papers');
+      const res = await runCli(['import', join(dir, 'soziale-wohnhilfen.papers.yaml')], env);
+      expect(res.code).toBe(1);
+      expect(res.stdout + res.stderr).toMatch(
+        /soziale-wohnhilfen\.papers\.yaml:\d+:\d+ \/papers\/1 NOT_FOUND: version 9 of agreement 'soziale-wohnhilfen' not found/,
+      );
+      expect(await t.sql('SELECT count(*)::int AS n FROM council_papers')).toEqual(before);
+    },
+    SLOW,
+  );
+
+  it(
     'a bad papers file is refused with located problems',
     async () => {
       const dir = mkdtempSync(join(tmpdir(), 'papers-'));
