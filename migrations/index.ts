@@ -4,6 +4,7 @@ import { Lifecycle1764000000002 } from './1764000000002-Lifecycle.js';
 import { RecordChains1764000000010 } from './1764000000010-RecordChains.js';
 import { AgreementsAppendOnly1764000000020 } from './1764000000020-AgreementsAppendOnly.js';
 import { SignatureLevelUnknown1764000000030 } from './1764000000030-SignatureLevelUnknown.js';
+import { CouncilPapers1764000000040 } from './1764000000040-CouncilPapers.js';
 
 /** Every migration in order; listed here so ESM builds need no file globbing. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   RecordChains1764000000010,
   AgreementsAppendOnly1764000000020,
   SignatureLevelUnknown1764000000030,
+  CouncilPapers1764000000040,
 ];

@@ -26,6 +26,8 @@ import { IntegrityModule } from './integrity/integrity.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { LifecycleRepository } from './lifecycle/lifecycle.repository.js';
 import { LifecycleService } from './lifecycle/lifecycle.service.js';
+import { PapersModule } from './papers/papers.module.js';
+import { PapersRepository } from './papers/papers.repository.js';
 import { PartiesModule } from './parties/parties.module.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { VersionsModule } from './versions/versions.module.js';
@@ -51,14 +53,21 @@ export class AppModule {
         AgreementsModule,
         AuditModule,
         LifecycleModule,
+        PapersModule,
         AgreementFilesModule,
         IntegrityModule,
         PartiesModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [VersionsModule, LifecycleModule],
-          inject: [VersionsService, LifecycleRepository, LifecycleService, TOKEN_VERIFIER],
-          useFactory: (versions: VersionsService, history: LifecycleRepository, lifecycle: LifecycleService, verifier: TokenVerifier) => ({
+          imports: [VersionsModule, LifecycleModule, PapersModule],
+          inject: [VersionsService, LifecycleRepository, LifecycleService, PapersRepository, TOKEN_VERIFIER],
+          useFactory: (
+            versions: VersionsService,
+            history: LifecycleRepository,
+            lifecycle: LifecycleService,
+            papers: PapersRepository,
+            verifier: TokenVerifier,
+          ) => ({
             // Built in memory; `npm run schema:emit` writes the committed SDL, and a test keeps the two equal.
             autoSchemaFile: true,
             sortSchema: true,
@@ -85,7 +94,7 @@ export class AppModule {
             context: async ({ req }: { req: Request }): Promise<GraphQLContext<Loaders>> => {
               // Normally done by the middleware in front of /graphql (see createApp).
               const auth = authenticationOf(req) ?? (await authenticate(verifier, req.headers.authorization));
-              return { req, loaders: createLoaders(versions, history, lifecycle), actor: auth.actor, authFailure: auth.failure };
+              return { req, loaders: createLoaders(versions, history, lifecycle, papers), actor: auth.actor, authFailure: auth.failure };
             },
           }),
         }),

@@ -1,4 +1,5 @@
 import { AMENDMENT_TYPES, SIGNATURE_LEVELS } from '../src/lifecycle/rules/index.js';
+import { CONSULTATION_KINDS, PAPER_CONCERNS } from '../src/papers/rules/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -28,5 +29,10 @@ describe('fixed lists in the database', () => {
 
   it('allows exactly the amendment types the rules know', async () => {
     expect(await checkedValues('amendments', 'type')).toEqual([...AMENDMENT_TYPES]);
+  });
+
+  it('allows exactly the lifecycle steps a paper may concern, and the kinds of its steps', async () => {
+    expect(await checkedValues('council_papers', 'concerns')).toEqual([...PAPER_CONCERNS]);
+    expect(await checkedValues('council_consultations', 'kind')).toEqual([...CONSULTATION_KINDS]);
   });
 });

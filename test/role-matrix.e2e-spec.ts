@@ -17,6 +17,8 @@ const EXPECTED: Readonly<Record<string, readonly Role[]>> = {
   createFollowUpDraft: ['senate-editor', 'admin'],
   recordSignature: ['district-signatory', 'admin'],
   withdrawSignature: ['district-signatory', 'admin'],
+  recordPaper: ['council-office', 'admin'],
+  recordConsultation: ['council-office', 'admin'],
 };
 
 interface Call {
@@ -97,6 +99,20 @@ const signatureInput = (agreementId: string, party: string, role: string) => ({
   evidence: { fileName: `${party}-${role}.p7s`, sha256: 'ab'.repeat(32) },
 });
 
+const RECORD_PAPER = `mutation($input: RecordPaperInput!) { recordPaper(input: $input) { id reference } }`;
+/** A reference no other call uses: <number>/XXI. */
+const freshReference = () => `${++counter}${Math.floor(Math.random() * 1000)}/XXI`;
+/** A paper of the council of mitte, the sample agreement's district, on a new draft. */
+const paperInput = (agreementId: string, reference: string) => ({
+  body: 'bvv-mitte',
+  reference,
+  type: 'Vorlage zur Kenntnisnahme',
+  date: daysAgo(2),
+  agreementId,
+  agreementVersion: 1,
+  concerns: 'DRAFT_BEFORE_SIGNATURE',
+});
+
 async function signature(agreementId: string, party: string, role: string): Promise<string> {
   return (await asAdmin(SIGN, { input: signatureInput(agreementId, party, role) })).recordSignature.id;
 }
@@ -153,6 +169,30 @@ const SAMPLE_CALLS: Readonly<Record<string, () => Promise<Call>>> = {
           source: 'Beschluss der Steuerungsrunde',
           decidedOn: daysAgo(1),
           effectiveOn: daysAgo(1),
+        },
+      },
+    };
+  },
+  recordPaper: async () => {
+    const { id } = await draft();
+    return { query: RECORD_PAPER, variables: { input: paperInput(id, freshReference()) } };
+  },
+  recordConsultation: async () => {
+    const { id } = await draft();
+    const reference = freshReference();
+    await asAdmin(RECORD_PAPER, { input: paperInput(id, reference) });
+    return {
+      query: `mutation($input: RecordConsultationInput!) { recordConsultation(input: $input) { id consultations { totalCount } } }`,
+      variables: {
+        input: {
+          paperBody: 'bvv-mitte',
+          reference,
+          kind: 'COUNCIL_CONSULTATION',
+          body: 'bvv-mitte',
+          date: daysAgo(1),
+          role: 'Kenntnisnahme',
+          result: 'zur Kenntnis genommen',
+          finished: true,
         },
       },
     };

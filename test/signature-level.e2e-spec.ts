@@ -34,7 +34,7 @@ describe('signature level unknown: a register with signatures from before', () =
     const url = await createTestDatabase();
     const config = loadConfig({ ...process.env, DATABASE_URL: url });
     const upTo = migrations.indexOf(SignatureLevelUnknown1764000000030);
-    expect(upTo).toBe(migrations.length - 1);
+    expect(upTo).toBeGreaterThan(0);
     const levelCheck = async (db: DataSource) =>
       (await db.query<{ def: string }[]>(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = 'signatures_level_check'`)).map(
         (r) => r.def,
@@ -64,7 +64,7 @@ describe('signature level unknown: a register with signatures from before', () =
       const signatures = await after.query(stored);
       expect(signatures.map((s: { level: string }) => s.level)).toEqual(['handwrittenScan', 'handwrittenScan']);
 
-      expect((await after.runMigrations()).map((m) => m.name)).toEqual(['SignatureLevelUnknown1764000000030']);
+      expect((await after.runMigrations()).map((m) => m.name)).toEqual(['SignatureLevelUnknown1764000000030', 'CouncilPapers1764000000040']);
       expect(await levelCheck(after)).toEqual([
         "CHECK ((level = ANY (ARRAY['handwrittenScan'::text, 'simpleElectronic'::text, 'advancedElectronic'::text, 'qualifiedElectronic'::text, 'unknown'::text])))",
       ]);
@@ -81,7 +81,8 @@ describe('signature level unknown: a register with signatures from before', () =
         'unchanged: Unterschrift neukoelln/finanzen auf Fassung 1 am 12.01.2022',
         'unchanged: Unterschrift neukoelln/soziales auf Fassung 1 am 12.01.2022',
       ]);
-      expect(replayed.lifecycle.filter((e) => e.outcome === 'applied')).toEqual([]);
+      // Only the council papers are new: that register never had them.
+      expect(replayed.lifecycle.filter((e) => e.outcome === 'applied' && !e.file.endsWith('.papers.yaml'))).toEqual([]);
       expect(replayed.agreements.map((a) => a.action)).toEqual(replayed.agreements.map(() => 'unchanged'));
       expect(await after.query(stored)).toEqual(signatures);
     } finally {

@@ -26,6 +26,8 @@ const RECORD_TABLES = [
   'signature_withdrawals',
   'amendments',
   'follow_ups',
+  'council_papers',
+  'council_consultations',
   'audit_log',
 ] as const;
 
@@ -116,7 +118,7 @@ describe('verify: every record tamper-evident', () => {
       expect(res.stdout).toContain(`chain intact: ${counts.agreement_versions} version(s) of ${agreements} agreement(s) verified`);
       expect(res.stdout).toContain(
         `records intact: ${total} in the register log (versions ${counts.agreement_versions}, follow-up links 1, freezes 2, signatures 3, ` +
-          `withdrawals 1, amendments 1, audit entries ${counts.audit_log})`,
+          `withdrawals 1, amendments 1, council papers 2, consultations 4, audit entries ${counts.audit_log})`,
       );
       const [last] = await t.sql('SELECT hash FROM register_log ORDER BY seq DESC LIMIT 1');
       expect(headOf(res.stdout)).toBe(last.hash);
@@ -154,6 +156,8 @@ describe('verify: every record tamper-evident', () => {
       const signature = await rowOf('signatures', `agreement_id = 'soziale-wohnhilfen' AND role = 'soziales'`, []);
       const audit = await rowOf('audit_log', `outcome = 'FORBIDDEN'`, []);
       const amendment = await rowOf('amendments', `agreement_id = 'soziale-wohnhilfen'`, []);
+      const paper = await rowOf('council_papers', `reference = '2415/XX'`, []);
+      const step = await rowOf('council_consultations', `consulted_on = '2024-04-17'`, []);
       const [{ content_hash: otherContent }] = await t.sql(
         `SELECT content_hash FROM agreement_versions WHERE agreement_id = 'pruefung' AND number = 1`,
       );
@@ -164,6 +168,9 @@ describe('verify: every record tamper-evident', () => {
         [`DELETE FROM version_freezes WHERE agreement_id = 'soziale-wohnhilfen' AND version = 1`],
         ['DELETE FROM signatures WHERE id = $1', [signature.id]],
         ['DELETE FROM audit_log WHERE id = $1', [audit.id]],
+        // A council paper deleted (its steps stay), a step's result changed.
+        ['DELETE FROM council_papers WHERE id = $1', [paper.id]],
+        [`UPDATE council_consultations SET result = 'abgelehnt' WHERE id = $1`, [step.id]],
         [`UPDATE amendments SET source = 'Schreiben vom 01.01.2024' WHERE id = $1`, [amendment.id]],
         [`UPDATE follow_ups SET predecessor_version = 1 WHERE successor_id = 'soziale-wohnhilfen-2026'`],
         // A signature moved to other content: the record and its binding both break.
@@ -190,7 +197,11 @@ describe('verify: every record tamper-evident', () => {
         new RegExp(`: the record was altered after it was stored; it binds content hash ${otherContent}, but version 1 has ${version1Hash}$`),
       );
       expect(lines).toContain("BROKEN: freeze of version 1 of spaeter: not in the register log: it was stored behind the service's back");
-      expect(lines.filter((l) => l.startsWith('BROKEN:'))).toHaveLength(8);
+      expect(line(`BROKEN: council paper ${String(paper.id)} of soziale-wohnhilfen (log entry `)).toMatch(/: the record was deleted$/);
+      expect(line(`BROKEN: consultation ${String(step.id)} of soziale-wohnhilfen (log entry `)).toMatch(
+        /: the record was altered after it was stored$/,
+      );
+      expect(lines.filter((l) => l.startsWith('BROKEN:'))).toHaveLength(10);
       expect(broken.stdout).toContain('chain intact:'); // the versions themselves were not touched
       expect(headOf(broken.stdout)).toBeUndefined();
 
@@ -199,6 +210,8 @@ describe('verify: every record tamper-evident', () => {
         putBack('version_freezes', freeze),
         putBack('signatures', signature),
         putBack('audit_log', audit),
+        putBack('council_papers', paper),
+        [`UPDATE council_consultations SET result = $1 WHERE id = $2`, [step.result, step.id]],
         [`UPDATE amendments SET source = $1 WHERE id = $2`, [amendment.source, amendment.id]],
         [`UPDATE follow_ups SET predecessor_version = 2 WHERE successor_id = 'soziale-wohnhilfen-2026'`],
         [`UPDATE signatures SET content_hash = $1 WHERE id = $2`, [version1Hash, finanzen.id]],

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseAgreement, type ParseLimits } from '../documents/parse-agreement.js';
 import { parseLifecycleFile } from '../documents/parse-lifecycle.js';
+import { parsePapersFile } from '../documents/parse-papers.js';
 
 export interface AgreementFile {
   /** As the user named it (relative to the working directory where possible), for messages. */
@@ -49,16 +50,25 @@ function displayName(path: string, cwd: string): string {
 
 const LIFECYCLE_FILE = /\.lifecycle\.ya?ml$/i;
 
-/** `<id>.lifecycle.yaml` holds an agreement's dated history; every other YAML file an agreement version. */
+const PAPERS_FILE = /\.papers\.ya?ml$/i;
+
+/** `<id>.lifecycle.yaml` holds an agreement's dated history; every other YAML file but a papers file an agreement version. */
 export function isLifecycleFile(file: string): boolean {
   return LIFECYCLE_FILE.test(file);
 }
 
+/** `<id>.papers.yaml` holds the council papers that reported on an agreement. */
+export function isPapersFile(file: string): boolean {
+  return PAPERS_FILE.test(file);
+}
+
 export type ParsedFile =
-  { kind: 'agreement'; result: ReturnType<typeof parseAgreement> } | { kind: 'lifecycle'; result: ReturnType<typeof parseLifecycleFile> };
+  | { kind: 'agreement'; result: ReturnType<typeof parseAgreement> }
+  | { kind: 'lifecycle'; result: ReturnType<typeof parseLifecycleFile> }
+  | { kind: 'papers'; result: ReturnType<typeof parsePapersFile> };
 
 export function parseFile(f: AgreementFile, limits: Partial<ParseLimits>): ParsedFile {
-  return isLifecycleFile(f.file)
-    ? { kind: 'lifecycle', result: parseLifecycleFile(f.bytes, { file: f.file, limits }) }
-    : { kind: 'agreement', result: parseAgreement(f.bytes, { file: f.file, limits }) };
+  if (isLifecycleFile(f.file)) return { kind: 'lifecycle', result: parseLifecycleFile(f.bytes, { file: f.file, limits }) };
+  if (isPapersFile(f.file)) return { kind: 'papers', result: parsePapersFile(f.bytes, { file: f.file, limits }) };
+  return { kind: 'agreement', result: parseAgreement(f.bytes, { file: f.file, limits }) };
 }

@@ -16,6 +16,10 @@ import type { Problem } from '../documents/problems.js';
 import { LifecycleRepository } from '../lifecycle/lifecycle.repository.js';
 import { LifecycleService } from '../lifecycle/lifecycle.service.js';
 import { replayEvent, type ReplayOutcome } from '../lifecycle/lifecycle-replay.js';
+import type { PapersFile } from '../documents/papers-file.types.js';
+import { replayPaper } from '../papers/papers-replay.js';
+import { PapersRepository } from '../papers/papers.repository.js';
+import { PapersService } from '../papers/papers.service.js';
 import { validationFailed } from '../versions/versions.errors.js';
 import { VersionsService, type ParsedDocument } from '../versions/versions.service.js';
 import type { FieldChange } from '../documents/diff.js';
@@ -76,6 +80,12 @@ interface LifecycleInput {
   content: LifecycleFile;
 }
 
+interface PapersInput {
+  file: string;
+  text: string;
+  content: PapersFile;
+}
+
 type FileDocument = ParsedDocument & { file: string };
 
 /** A file in a history/ folder: an earlier text of an agreement, stored only by a text event. */
@@ -106,12 +116,14 @@ export class FolderImporter {
     private readonly versions: VersionsService,
     private readonly history: LifecycleRepository,
     private readonly lifecycle: LifecycleService,
+    private readonly papersService: PapersService,
+    private readonly papers: PapersRepository,
     private readonly auditLog: AuditService,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'maxDocumentBytes'>,
   ) {}
 
   async import(files: AgreementFile[], options: ImportOptions): Promise<ImportReport> {
-    const { docs, histories, texts } = this.parseAll(files);
+    const { docs, histories, texts, paperFiles } = this.parseAll(files);
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
@@ -122,7 +134,7 @@ export class FolderImporter {
       for (const doc of docs) agreements.push(await this.storeDocument(m, doc, options));
       const conflicts = agreements.filter((e) => e.action === 'conflict');
       if (conflicts.length > 0 && options.onConflict === 'refuse') throw importConflict(conflicts);
-      const lifecycle = await this.replay(m, histories, texts, options.actor);
+      const lifecycle = [...(await this.replay(m, histories, texts, options.actor)), ...(await this.recordPapers(m, paperFiles, options.actor))];
       await this.audit(m, agreements, lifecycle, options);
       if (options.dryRun) await runner.rollbackTransaction();
       else await runner.commitTransaction();
@@ -135,10 +147,16 @@ export class FolderImporter {
     }
   }
 
-  private parseAll(files: AgreementFile[]): { docs: FileDocument[]; histories: LifecycleInput[]; texts: Map<string, FileDocument> } {
+  private parseAll(files: AgreementFile[]): {
+    docs: FileDocument[];
+    histories: LifecycleInput[];
+    texts: Map<string, FileDocument>;
+    paperFiles: PapersInput[];
+  } {
     const problems: Problem[] = [];
     const docs: Array<ParsedDocument & { file: string }> = [];
     const histories: LifecycleInput[] = [];
+    const paperFiles: PapersInput[] = [];
     const docFiles = new Map<string, string>();
     const historyFiles = new Map<string, string>();
     const limits = { maxBytes: this.config.maxDocumentBytes };
@@ -152,6 +170,11 @@ export class FolderImporter {
     });
     for (const f of files) {
       const parsed = parseFile(f, limits);
+      if (parsed.kind === 'papers') {
+        if (!parsed.result.ok) problems.push(...parsed.result.problems);
+        else paperFiles.push({ file: f.file, text: parsed.result.text, content: parsed.result.content });
+        continue;
+      }
       if (parsed.kind === 'lifecycle') {
         const result = parsed.result;
         if (!result.ok) problems.push(...result.problems);
@@ -174,7 +197,7 @@ export class FolderImporter {
       }
     }
     if (problems.length > 0) throw validationFailed(problems);
-    return { ...this.separateTexts(docs, histories), histories };
+    return { ...this.separateTexts(docs, histories), histories, paperFiles };
   }
 
   /**
@@ -297,6 +320,25 @@ export class FolderImporter {
     }
   }
 
+  /** After every history: a paper may report on a version that an extension made. */
+  private async recordPapers(m: EntityManager, files: PapersInput[], actor: Actor): Promise<LifecycleEntry[]> {
+    const entries: LifecycleEntry[] = [];
+    for (const p of files) {
+      let index = 0;
+      for (const [i, paper] of p.content.papers.entries()) {
+        try {
+          const steps = await replayPaper(m, this.papersService, this.papers, actor, p.content.agreement, paper, `/papers/${i}`);
+          for (const s of steps)
+            entries.push({ file: p.file, agreementId: p.content.agreement, index: index++, description: s.description, outcome: s.outcome });
+        } catch (error) {
+          if (error instanceof AppError) throw locatedPaperError(p, i, error);
+          throw error;
+        }
+      }
+    }
+    return entries;
+  }
+
   /** Follow-up links last: they may point at versions that other histories' amendments create. */
   private async replay(m: EntityManager, histories: LifecycleInput[], texts: Map<string, FileDocument>, actor: Actor): Promise<LifecycleEntry[]> {
     const entries: LifecycleEntry[] = [];
@@ -316,6 +358,15 @@ export class FolderImporter {
     }
     return entries.sort((a, b) => a.file.localeCompare(b.file) || a.index - b.index);
   }
+}
+
+/** A rule refusing a paper or one of its steps becomes a problem at that paper in the file. */
+function locatedPaperError(p: PapersInput, index: number, error: AppError): AppError {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(p.text, { lineCounter });
+  const node = doc.getIn(['papers', index], true) as { range?: [number, number, number] } | undefined;
+  const { line, col } = lineCounter.linePos(node?.range?.[0] ?? 0);
+  return validationFailed([{ file: p.file, line, column: col, path: `/papers/${index}`, code: 'rule', message: `${error.code}: ${error.message}` }]);
 }
 
 /** A rule refusing an event becomes a problem at that event in the file, like any other document problem. */

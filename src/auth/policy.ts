@@ -16,6 +16,8 @@ export const MUTATION_ROLES: Readonly<Record<string, readonly Role[]>> = {
   createFollowUpDraft: ['senate-editor', 'admin'],
   recordSignature: ['district-signatory', 'admin'],
   withdrawSignature: ['district-signatory', 'admin'],
+  recordPaper: ['council-office', 'admin'],
+  recordConsultation: ['council-office', 'admin'],
 };
 
 export function mayCallMutation(actor: Actor, mutation: string): boolean {
@@ -46,6 +48,13 @@ export function assertMaySignForParty(actor: Actor, party: { id: string; kind: P
   assertMaySignFor(actor, party.id);
   if (actor.roles.includes('admin') || party.kind === PartyKind.DISTRICT) return;
   throw forbidden(`you may not record signatures for '${party.id}'`);
+}
+
+/** Council offices record the papers of their own council body only. */
+export function assertMayRecordPapersOf(actor: Actor, body: string): void {
+  if (actor.roles.includes('admin')) return;
+  if (actor.roles.includes('council-office') && actor.body === body) return;
+  throw forbidden(`you may not record papers of '${body}'`);
 }
 
 /** Admins read the whole audit log; editors read it for agreements they may edit. */

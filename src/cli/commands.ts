@@ -80,8 +80,8 @@ const importCommand: Command = async ({ args, options, io, actor }) => {
   if (args.length === 0) throw new UsageError('import needs a folder or files');
   const baseVersion = options.base === undefined ? null : versionNumber('--base', options.base);
   const inputs = await readInputs(args);
-  const { isLifecycleFile } = await agreementFiles();
-  const documents = inputs.filter((f) => !isLifecycleFile(f.file)).length;
+  const { isLifecycleFile, isPapersFile } = await agreementFiles();
+  const documents = inputs.filter((f) => !isLifecycleFile(f.file) && !isPapersFile(f.file)).length;
   if (baseVersion !== null && documents !== 1) throw new UsageError(`--base names the version of one agreement file; ${documents} were given`);
   const dryRun = options['dry-run'] === true;
   const report = await withServices((services) =>
@@ -174,6 +174,8 @@ const RECORD_LABELS: Record<RecordKind, string> = {
   signature: 'signatures',
   withdrawal: 'withdrawals',
   amendment: 'amendments',
+  paper: 'council papers',
+  consultation: 'consultations',
   audit: 'audit entries',
 };
 

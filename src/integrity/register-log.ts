@@ -28,6 +28,40 @@ export const RECORD_FIELDS = {
   ],
   withdrawal: ['signatureId', 'withdrawnOn', 'reason', 'actor', 'recordedAt'],
   amendment: ['id', 'agreementId', 'type', 'baseVersion', 'newVersion', 'source', 'decidedOn', 'effectiveOn', 'actor', 'recordedAt'],
+  paper: [
+    'id',
+    'body',
+    'reference',
+    'type',
+    'subject',
+    'paperDate',
+    'originator',
+    'public',
+    'legalGround',
+    'agreementId',
+    'agreementVersion',
+    'concerns',
+    'oparlId',
+    'note',
+    'recordedBy',
+    'recordedAt',
+  ],
+  consultation: [
+    'id',
+    'paperId',
+    'kind',
+    'body',
+    'consultedOn',
+    'meeting',
+    'meetingNumber',
+    'role',
+    'result',
+    'finished',
+    'oparlId',
+    'note',
+    'recordedBy',
+    'recordedAt',
+  ],
   audit: ['id', 'at', 'subject', 'name', 'roles', 'party', 'operation', 'agreementId', 'version', 'argsDigest', 'outcome'],
 } as const;
 
@@ -87,6 +121,10 @@ export function describeRecord(kind: string, agreementId: string | null, ref: st
       return `amendment ${ref}${of}`;
     case 'followUp':
       return `follow-up link of ${ref}`;
+    case 'paper':
+      return `council paper ${ref}${of}`;
+    case 'consultation':
+      return `consultation ${ref}${of}`;
     case 'audit':
       return `audit entry ${ref}`;
     default:

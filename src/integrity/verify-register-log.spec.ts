@@ -62,7 +62,68 @@ describe('verifyRegisterLog', () => {
     const log = logOf(records());
     const report = await verifyRegisterLog(log);
     expect(report).toMatchObject({ ok: true, records: 5, head: log[4].hash, findings: [], findingCount: 0, expected: null });
-    expect(report.byKind).toEqual({ version: 1, followUp: 0, freeze: 1, signature: 1, withdrawal: 1, amendment: 0, audit: 1 });
+    expect(report.byKind).toEqual({
+      version: 1,
+      followUp: 0,
+      freeze: 1,
+      signature: 1,
+      withdrawal: 1,
+      amendment: 0,
+      paper: 0,
+      consultation: 0,
+      audit: 1,
+    });
+  });
+
+  it('names a deleted council paper and an altered step of it', async () => {
+    const paperId = '7a000000-0000-4000-8000-000000000001';
+    const stepId = '7b000000-0000-4000-8000-000000000002';
+    const paperFields: FieldValue[] = [
+      paperId,
+      'bvv-neukoelln',
+      '1265/XXI',
+      'Vorlage zur Kenntnisnahme',
+      null,
+      '2024-01-09',
+      'BA/SozGes',
+      'true',
+      '§ 15 BezVG',
+      'a',
+      '1',
+      'extension',
+      null,
+      null,
+      'system',
+      '2024-01-10T08:00:00.000000Z',
+    ];
+    const stepFields: FieldValue[] = [
+      stepId,
+      paperId,
+      'councilConsultation',
+      'bvv-neukoelln',
+      '2024-04-17',
+      'öffentliche Sitzung',
+      '30',
+      'Kenntnisnahme',
+      'zur Kenntnis genommen',
+      'true',
+      null,
+      null,
+      'system',
+      '2024-04-18T08:00:00.000000Z',
+    ];
+    const log = logOf([
+      ...records(),
+      { kind: 'paper', agreementId: 'a', ref: paperId, fields: paperFields },
+      { kind: 'consultation', agreementId: 'a', ref: stepId, fields: stepFields },
+    ]);
+    expect((await verifyRegisterLog(log)).byKind).toMatchObject({ paper: 1, consultation: 1 });
+    log[5].fields = null;
+    log[6].fields = stepFields.map((f, i) => (i === 8 ? 'abgelehnt' : f));
+    expect((await verifyRegisterLog(log)).findings).toEqual([
+      { subject: `council paper ${paperId} of a (log entry 6)`, reason: 'the record was deleted' },
+      { subject: `consultation ${stepId} of a (log entry 7)`, reason: 'the record was altered after it was stored' },
+    ]);
   });
 
   it('names a deleted record: its entry stays behind', async () => {

@@ -3,7 +3,7 @@ import { Agreement } from '../agreements/models/agreement.model.js';
 import { DateScalar } from '../graphql/date.scalar.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { PageArgs, pageOf } from '../graphql/pagination.js';
-import type { LifecycleLoaders } from './lifecycle.loaders.js';
+import type { EventsRecordedElsewhereLoaders, LifecycleLoaders } from './lifecycle.loaders.js';
 import { LifecycleService } from './lifecycle.service.js';
 import { AgreementStatusModel } from './models/agreement-status.model.js';
 import { AmendmentPage } from './models/amendment-page.model.js';
@@ -29,14 +29,17 @@ export class AgreementLifecycleResolver {
     return AgreementStatusModel.from(this.lifecycle.statusOf(history, successor, asOf ?? null, party ?? null));
   }
 
-  @ResolveField(() => LifecycleEventPage, { description: 'Freezes, signatures, withdrawals, amendments, follow-up, entry into force, by date.' })
+  @ResolveField(() => LifecycleEventPage, {
+    description: 'Freezes, signatures, withdrawals, amendments, follow-up, entry into force, council papers and their steps, by date.',
+  })
   async events(
     @Parent() agreement: Agreement,
     @Args() page: PageArgs,
-    @Context() ctx: GraphQLContext<LifecycleLoaders>,
+    @Context() ctx: GraphQLContext<LifecycleLoaders & EventsRecordedElsewhereLoaders>,
   ): Promise<LifecycleEventPage> {
     const [history, successor] = await this.histories(agreement.id, ctx);
-    const events = pageOf(this.lifecycle.eventsOf(history, successor), page);
+    const elsewhere = await ctx.loaders.eventsRecordedElsewhere.load(agreement.id);
+    const events = pageOf(this.lifecycle.eventsOf(history, successor, elsewhere), page);
     return { ...events, items: events.items.map((e) => LifecycleEventModel.from(e)) };
   }
 

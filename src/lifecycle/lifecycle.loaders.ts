@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { LifecycleRepository } from './lifecycle.repository.js';
 import type { LifecycleService } from './lifecycle.service.js';
-import type { AgreementHistory } from './rules/index.js';
+import type { AgreementHistory, LifecycleEvent } from './rules/index.js';
 
 /** Per-request batching of histories and follow-up links, one query per field for any number of agreements. */
 export interface LifecycleLoaders {
@@ -20,4 +20,12 @@ export function createLifecycleLoaders(repository: LifecycleRepository, lifecycl
       return ids.map((id) => found.get(id) ?? null);
     }),
   };
+}
+
+/**
+ * Events other features record about an agreement (council papers and their steps), for its timeline. Declared here,
+ * built by those features; src/loaders.ts puts them together.
+ */
+export interface EventsRecordedElsewhereLoaders {
+  eventsRecordedElsewhere: DataLoader<string, LifecycleEvent[]>;
 }

@@ -223,8 +223,8 @@ export class LifecycleService {
     return agreementStatus(history, asOf ?? this.today(), { party, successor });
   }
 
-  eventsOf(history: AgreementHistory, successor: AgreementHistory | null): LifecycleEvent[] {
-    return lifecycleEvents(history, { successor, until: this.today() });
+  eventsOf(history: AgreementHistory, successor: AgreementHistory | null, recordedElsewhere: readonly LifecycleEvent[] = []): LifecycleEvent[] {
+    return lifecycleEvents(history, { successor, until: this.today(), recordedElsewhere });
   }
 
   private async storeAmendment(

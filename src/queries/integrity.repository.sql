@@ -18,6 +18,12 @@ SELECT l.seq::text AS seq, l.kind, l.agreement_id, l.ref, l.record_hash, l.previ
   WHEN 'amendment' THEN (SELECT json_build_array(r.id::text, r.agreement_id, r.type, r.base_version::text, r.new_version::text, r.source,
       to_char(r.decided_on, 'YYYY-MM-DD'), to_char(r.effective_on, 'YYYY-MM-DD'), r.actor, to_char(r.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))
     FROM amendments r WHERE r.id = CASE WHEN l.ref ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN l.ref::uuid END)
+  WHEN 'paper' THEN (SELECT json_build_array(r.id::text, r.body, r.reference, r.type, r.subject, to_char(r.paper_date, 'YYYY-MM-DD'), r.originator,
+      r.public::text, r.legal_ground, r.agreement_id, r.agreement_version::text, r.concerns, r.oparl_id, r.note, r.recorded_by, to_char(r.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))
+    FROM council_papers r WHERE r.id = CASE WHEN l.ref ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN l.ref::uuid END)
+  WHEN 'consultation' THEN (SELECT json_build_array(r.id::text, r.paper_id::text, r.kind, r.body, to_char(r.consulted_on, 'YYYY-MM-DD'), r.meeting,
+      r.meeting_number::text, r.role, r.result, r.finished::text, r.oparl_id, r.note, r.recorded_by, to_char(r.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))
+    FROM council_consultations r WHERE r.id = CASE WHEN l.ref ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN l.ref::uuid END)
   WHEN 'audit' THEN (SELECT json_build_array(r.id::text, to_char(r.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), r.subject, r.name, to_json(r.roles), r.party, r.operation,
       r.agreement_id, r.version::text, r.args_digest::text, r.outcome)
     FROM audit_log r WHERE r.id = CASE WHEN l.ref ~ '^[0-9]{1,18}$' THEN l.ref::bigint END)
@@ -34,6 +40,8 @@ SELECT r.kind, r.agreement_id, r.ref FROM (
   UNION ALL SELECT 'signature', r.agreement_id, r.id::text FROM signatures r
   UNION ALL SELECT 'withdrawal', s.agreement_id, r.signature_id::text FROM signature_withdrawals r LEFT JOIN signatures s ON s.id = r.signature_id
   UNION ALL SELECT 'amendment', r.agreement_id, r.id::text FROM amendments r
+  UNION ALL SELECT 'paper', r.agreement_id, r.id::text FROM council_papers r
+  UNION ALL SELECT 'consultation', p.agreement_id, r.id::text FROM council_consultations r LEFT JOIN council_papers p ON p.id = r.paper_id
   UNION ALL SELECT 'audit', r.agreement_id, r.id::text FROM audit_log r) r
  WHERE NOT EXISTS (SELECT 1 FROM register_log l WHERE l.kind = r.kind AND l.ref = r.ref
                      AND (r.kind NOT IN ('version', 'freeze') OR l.agreement_id = r.agreement_id))

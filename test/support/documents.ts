@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/common/project-root.js';
@@ -11,7 +11,8 @@ export function realAgreementYaml(): string {
 /**
  * A copy of agreements/ (in a new temporary folder, which the caller removes) as it was shipped before the level of
  * Neukölln's two signatures was marked as not known: both `level: handwrittenScan`, the inference registers loaded
- * then recorded, and which the database before migration SignatureLevelUnknown1764000000030 allowed.
+ * then recorded, and which the database before migration SignatureLevelUnknown1764000000030 allowed; without the
+ * council papers, which no register of that time could hold.
  */
 export function agreementsWithInferredLevels(): string {
   const folder = mkdtempSync(join(tmpdir(), 'zv-agreements-'));
@@ -21,6 +22,8 @@ export function agreementsWithInferredLevels(): string {
   const shipped = readFileSync(file, 'utf8');
   if (shipped.match(marker)?.length !== 2) throw new Error(`expected Neukölln's two signatures with { missing: unknown } in ${file}`);
   writeFileSync(file, shipped.replace(marker, 'level: handwrittenScan\n'));
+  // Council papers came later, with tables of their own (migration CouncilPapers1764000000040).
+  rmSync(join(folder, 'soziale-wohnhilfen.papers.yaml'));
   return folder;
 }
 

@@ -15,6 +15,10 @@ export const LifecycleEventKind = {
   ENTERED_INTO_FORCE: 'ENTERED_INTO_FORCE',
   EXPIRED: 'EXPIRED',
   SUPERSEDED: 'SUPERSEDED',
+  /** A council paper reporting on the agreement (recorded by the papers feature). */
+  PAPER: 'PAPER',
+  /** A step of such a paper: the district office's decision, a council's consultation. */
+  CONSULTATION: 'CONSULTATION',
 } as const;
 export type LifecycleEventKind = (typeof LifecycleEventKind)[keyof typeof LifecycleEventKind];
 
@@ -39,16 +43,27 @@ const KIND_ORDER: readonly LifecycleEventKind[] = [
   'EXPIRED',
   'SUPERSEDED',
   'FOLLOW_UP_CREATED',
+  'PAPER',
+  'CONSULTATION',
 ];
 
 /**
  * The agreement's story, sorted by date. Recorded acts (creation, freeze, signature, withdrawal,
  * amendment, follow-up) come from the history; entry into force, expiry and supersession are the
- * days the status changes, found by evaluating the status on every day something could change it.
+ * days the status changes, found by evaluating the status on every day something could change it. Events other features
+ * record about the agreement (council papers and their steps) are merged in by date.
  */
-export function lifecycleEvents(history: AgreementHistory, options: { successor?: AgreementHistory | null; until?: IsoDate } = {}): LifecycleEvent[] {
+export function lifecycleEvents(
+  history: AgreementHistory,
+  options: { successor?: AgreementHistory | null; until?: IsoDate; recordedElsewhere?: readonly LifecycleEvent[] } = {},
+): LifecycleEvent[] {
   const successor = options.successor ?? null;
-  const events = [...recordedEvents(history), ...followUpEvents(history, successor), ...transitionEvents(history, successor, options.until)];
+  const events = [
+    ...recordedEvents(history),
+    ...followUpEvents(history, successor),
+    ...transitionEvents(history, successor, options.until),
+    ...(options.recordedElsewhere ?? []),
+  ];
   return events.filter((e) => options.until === undefined || e.date <= options.until).sort(compareEvents);
 }
 

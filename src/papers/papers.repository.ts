@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { IsoDate } from '../common/dates.js';
+import type { Consultation, ConsultationFacts, ConsultationKind, Paper, PaperConcerns, PaperFacts } from './rules/index.js';
+
+const PAPER_COLUMNS = `id, body, reference, type, subject, paper_date::text AS paper_date, originator, public, legal_ground,
+       agreement_id, agreement_version, concerns, oparl_id, note, recorded_by`;
+const CONSULTATION_COLUMNS = `id, paper_id, kind, body, consulted_on::text AS consulted_on, meeting, meeting_number, role, result,
+       finished, oparl_id, note, recorded_by`;
+
+/** The statements of the hot reads (an agreement's papers, one paper), written to src/queries/ by `npm run sql:emit`. */
+export const PAPERS_SQL = {
+  papersOfAgreements: `SELECT ${PAPER_COLUMNS} FROM council_papers WHERE agreement_id = ANY($1) ORDER BY paper_date NULLS LAST, body, reference`,
+  paperByKey: `SELECT ${PAPER_COLUMNS} FROM council_papers WHERE body = $1 AND reference = $2`,
+  consultationsOf: `SELECT ${CONSULTATION_COLUMNS} FROM council_consultations WHERE paper_id = ANY($1::uuid[])
+        ORDER BY consulted_on NULLS LAST, recorded_at`,
+} as const;
+
+interface PaperColumns {
+  id: string;
+  body: string;
+  reference: string;
+  type: string | null;
+  subject: string | null;
+  paper_date: IsoDate | null;
+  originator: string | null;
+  public: boolean | null;
+  legal_ground: string | null;
+  agreement_id: string | null;
+  agreement_version: number | null;
+  concerns: PaperConcerns | null;
+  oparl_id: string | null;
+  note: string | null;
+  recorded_by: string;
+}
+
+interface ConsultationColumns {
+  id: string;
+  paper_id: string;
+  kind: ConsultationKind;
+  body: string;
+  consulted_on: IsoDate | null;
+  meeting: string | null;
+  meeting_number: number | null;
+  role: string | null;
+  result: string | null;
+  finished: boolean | null;
+  oparl_id: string | null;
+  note: string | null;
+  recorded_by: string;
+}
+
+/** Reads and appends council papers and their steps. Dates travel as 'YYYY-MM-DD' text. */
+@Injectable()
+export class PapersRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Each agreement's papers with their steps, two queries for any number of agreements. */
+  async papersOf(agreementIds: readonly string[], m: EntityManager = this.dataSource.manager): Promise<Map<string, Paper[]>> {
+    const result = new Map<string, Paper[]>(agreementIds.map((id) => [id, []]));
+    const rows = await m.query<PaperColumns[]>(PAPERS_SQL.papersOfAgreements, [[...agreementIds]]);
+    for (const paper of await this.withConsultations(m, rows)) result.get(paper.agreementId!)!.push(paper);
+    return result;
+  }
+
+  async findByKey(body: string, reference: string, m: EntityManager = this.dataSource.manager): Promise<Paper | null> {
+    const rows = await m.query<PaperColumns[]>(PAPERS_SQL.paperByKey, [body, reference]);
+    return (await this.withConsultations(m, rows))[0] ?? null;
+  }
+
+  /** Serialises the writers of one paper (and of one new reference) until the transaction ends. */
+  async lockKey(m: EntityManager, body: string, reference: string): Promise<void> {
+    await m.query('SELECT pg_advisory_xact_lock(726040, hashtext($1))', [`${body} ${reference}`]);
+  }
+
+  async insertPaper(m: EntityManager, p: PaperFacts & { recordedBy: string }): Promise<void> {
+    await m.query(
+      `INSERT INTO council_papers (body, reference, type, subject, paper_date, originator, public, legal_ground,
+                                   agreement_id, agreement_version, concerns, oparl_id, note, recorded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+      [
+        p.body,
+        p.reference,
+        p.type,
+        p.subject,
+        p.date,
+        p.originator,
+        p.public,
+        p.legalGround,
+        p.agreementId,
+        p.agreementVersion,
+        p.concerns,
+        p.oparlId,
+        p.note,
+        p.recordedBy,
+      ],
+    );
+  }
+
+  async insertConsultation(m: EntityManager, paperId: string, c: ConsultationFacts & { recordedBy: string }): Promise<void> {
+    await m.query(
+      `INSERT INTO council_consultations (paper_id, kind, body, consulted_on, meeting, meeting_number, role, result, finished,
+                                          oparl_id, note, recorded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [paperId, c.kind, c.body, c.date, c.meeting, c.meetingNumber, c.role, c.result, c.finished, c.oparlId, c.note, c.recordedBy],
+    );
+  }
+
+  private async withConsultations(m: EntityManager, rows: PaperColumns[]): Promise<Paper[]> {
+    if (rows.length === 0) return [];
+    const steps = await m.query<ConsultationColumns[]>(PAPERS_SQL.consultationsOf, [rows.map((r) => r.id)]);
+    const byPaper = new Map<string, Consultation[]>(rows.map((r) => [r.id, []]));
+    for (const s of steps) byPaper.get(s.paper_id)!.push(toConsultation(s));
+    return rows.map((r) => toPaper(r, byPaper.get(r.id)!));
+  }
+}
+
+function toPaper(r: PaperColumns, consultations: Consultation[]): Paper {
+  return {
+    id: r.id,
+    body: r.body,
+    reference: r.reference,
+    type: r.type,
+    subject: r.subject,
+    date: r.paper_date,
+    originator: r.originator,
+    public: r.public,
+    legalGround: r.legal_ground,
+    agreementId: r.agreement_id,
+    agreementVersion: r.agreement_version,
+    concerns: r.concerns,
+    oparlId: r.oparl_id,
+    note: r.note,
+    recordedBy: r.recorded_by,
+    consultations,
+  };
+}
+
+function toConsultation(s: ConsultationColumns): Consultation {
+  return {
+    id: s.id,
+    paperId: s.paper_id,
+    kind: s.kind,
+    body: s.body,
+    date: s.consulted_on,
+    meeting: s.meeting,
+    meetingNumber: s.meeting_number,
+    role: s.role,
+    result: s.result,
+    finished: s.finished,
+    oparlId: s.oparl_id,
+    note: s.note,
+    recordedBy: s.recorded_by,
+  };
+}
