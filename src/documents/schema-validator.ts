@@ -632,4 +632,3 @@ function numberHint(value: unknown): string {
   if (plain !== undefined) return ` (write it without quotes: ${plain})`;
   return german !== undefined ? ` (German number format? write ${german})` : '';
 }
-

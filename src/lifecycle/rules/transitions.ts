@@ -265,9 +265,13 @@ function unknownVersion(number: number, field = 'version'): LifecycleViolation {
 function signingTermsKnown(version: LifecycleVersion): LifecycleViolation[] {
   const violations = version.content.parties
     .filter((p) => !p.rolesKnown)
-    .map((p) => invalidState('SIGNATORY_ROLES_UNKNOWN', `Version ${version.number} cannot be frozen: the signatory roles of ${p.name} (${p.id}) are not known`));
+    .map((p) =>
+      invalidState('SIGNATORY_ROLES_UNKNOWN', `Version ${version.number} cannot be frozen: the signatory roles of ${p.name} (${p.id}) are not known`),
+    );
   if (version.content.entryIntoForce === null) {
-    violations.push(invalidState('ENTRY_INTO_FORCE_UNKNOWN', `Version ${version.number} cannot be frozen: how it enters into force (entryIntoForce) is not known`));
+    violations.push(
+      invalidState('ENTRY_INTO_FORCE_UNKNOWN', `Version ${version.number} cannot be frozen: how it enters into force (entryIntoForce) is not known`),
+    );
   }
   return violations;
 }
