@@ -116,6 +116,14 @@ export async function loadAgreementsFolder(app: INestApplicationContext, config:
       latestVersion: e.latestVersion,
     });
   }
+  for (const e of report.lifecycle.filter((l) => l.outcome === 'conflict' || l.outcome === 'skipped')) {
+    logger.warn(`lifecycle event not loaded: ${e.description}; a newer stored version is never undone`, {
+      file: e.file,
+      agreementId: e.agreementId,
+      event: e.index,
+      outcome: e.outcome,
+    });
+  }
   const applied = report.lifecycle.filter((e) => e.outcome === 'applied');
   if (report.lifecycle.length > 0) {
     logger.info('lifecycle files replayed', { events: report.lifecycle.length, applied: applied.map((e) => `${e.agreementId}: ${e.description}`) });

@@ -51,7 +51,11 @@ export interface LifecycleEntry {
   /** Position of the event in the file, from 0. */
   index: number;
   description: string;
-  outcome: ReplayOutcome;
+  /**
+   * `conflict`: a text event naming a version stored with other content, not loaded; `skipped`: an event after it in
+   * the same history, not replayed. Both only when loading at start-up (onConflict 'skip'); the command line refuses.
+   */
+  outcome: ReplayOutcome | 'conflict' | 'skipped';
 }
 
 export interface ImportReport {
@@ -134,7 +138,7 @@ export class FolderImporter {
       for (const doc of docs) agreements.push(await this.storeDocument(m, doc, options));
       const conflicts = agreements.filter((e) => e.action === 'conflict');
       if (conflicts.length > 0 && options.onConflict === 'refuse') throw importConflict(conflicts);
-      const lifecycle = [...(await this.replay(m, histories, texts, options.actor)), ...(await this.recordPapers(m, paperFiles, options.actor))];
+      const lifecycle = [...(await this.replay(m, histories, texts, options)), ...(await this.recordPapers(m, paperFiles, options.actor))];
       await this.audit(m, agreements, lifecycle, options);
       if (options.dryRun) await runner.rollbackTransaction();
       else await runner.commitTransaction();
@@ -234,28 +238,38 @@ export class FolderImporter {
     }
     if (problems.length > 0) throw validationFailed(problems);
     const textFiles = new Set(texts.values());
-    // Texts kept under history/ but named by no history are earlier versions too, never an agreement of their own.
-    return { docs: all.filter((d) => !textFiles.has(d) && !isHistoryText(d.file)), texts };
+    // Texts kept under history/ but named by no history are earlier versions too, never an agreement of their own,
+    // when their agreement is in the import. One imported without it (`import agreements/history/x.1.yaml`, or a
+    // folder that happens to be called history) is an ordinary document: dropped, it was neither stored nor reported.
+    const others = (d: FileDocument) => all.some((o) => o !== d && o.content.id === d.content.id);
+    return { docs: all.filter((d) => !textFiles.has(d) && (!isHistoryText(d.file) || !others(d))), texts };
   }
 
-  /** A text event: stores the file as version N when absent; the same text already there is recorded; anything else conflicts. */
+  /**
+   * A text event: stores the file as version N when absent; the same text already there is recorded; anything else
+   * conflicts. At start-up (onConflict 'skip') a conflict is reported, not thrown: a register that saved version N
+   * itself before its folder named a text for N (say, a follow-up draft edited before an upgrade) would otherwise
+   * refuse to start, where an agreement file over newer versions only gives a warning.
+   */
   private async replayText(
     m: EntityManager,
     h: LifecycleInput,
     event: TextEvent,
     texts: Map<string, FileDocument>,
-    actor: Actor,
-  ): Promise<{ outcome: ReplayOutcome; description: string }> {
+    options: ImportOptions,
+  ): Promise<{ outcome: ReplayOutcome | 'conflict'; description: string }> {
     const doc = texts.get(textPath(h.file, event.file))!;
     const id = h.content.agreement;
     const description = `Fassung ${event.version} aus ${event.file}`;
     const stored = await this.versions.versionsOf([id], m);
     const existing = stored.find((v) => v.number === event.version);
     if (existing !== undefined) {
-      if (existing.contentHash !== doc.hash)
-        throw new AppError(ErrorCode.VERSION_CONFLICT, `'${id}': version ${event.version} is stored with other content than ${event.file}`);
-      return { outcome: 'unchanged', description };
+      if (existing.contentHash === doc.hash) return { outcome: 'unchanged', description };
+      const message = `'${id}': version ${event.version} is stored with other content than ${event.file}`;
+      if (options.onConflict === 'skip') return { outcome: 'conflict', description: `${description}: ${message}` };
+      throw new AppError(ErrorCode.VERSION_CONFLICT, message);
     }
+    const actor = options.actor;
     const note = event.changeNote ?? `Import aus ${doc.file}`;
     const latest = stored.at(-1);
     if (latest === undefined && event.version === 1) {
@@ -339,17 +353,34 @@ export class FolderImporter {
     return entries;
   }
 
-  /** Follow-up links last: they may point at versions that other histories' amendments create. */
-  private async replay(m: EntityManager, histories: LifecycleInput[], texts: Map<string, FileDocument>, actor: Actor): Promise<LifecycleEntry[]> {
+  /**
+   * Follow-up links last: they may point at versions that other histories' amendments create. After a text event
+   * that conflicts, the later events of that history are skipped: they number versions as the file does, and the
+   * stored version of that number holds another text.
+   */
+  private async replay(
+    m: EntityManager,
+    histories: LifecycleInput[],
+    texts: Map<string, FileDocument>,
+    options: ImportOptions,
+  ): Promise<LifecycleEntry[]> {
+    const { actor } = options;
     const entries: LifecycleEntry[] = [];
     const steps = histories.flatMap((h) => h.content.events.map((event, index) => ({ h, event, index })));
     const ordered = [...steps.filter((s) => !('followUp' in s.event)), ...steps.filter((s) => 'followUp' in s.event)];
+    const conflictAt = new Map<LifecycleInput, number>();
     for (const { h, event, index } of ordered) {
+      const after = conflictAt.get(h);
+      if (after !== undefined && index > after) {
+        entries.push({ file: h.file, agreementId: h.content.agreement, index, description: describeSkipped(event), outcome: 'skipped' });
+        continue;
+      }
       try {
         const result =
           'text' in event
-            ? await this.replayText(m, h, event.text, texts, actor)
+            ? await this.replayText(m, h, event.text, texts, options)
             : await replayEvent(m, this.lifecycle, this.history, actor, h.content.agreement, event);
+        if (result.outcome === 'conflict') conflictAt.set(h, index);
         entries.push({ file: h.file, agreementId: h.content.agreement, index, description: result.description, outcome: result.outcome });
       } catch (error) {
         if (error instanceof AppError) throw locatedReplayError(h, index, event, error);
@@ -367,6 +398,13 @@ function locatedPaperError(p: PapersInput, index: number, error: AppError): AppE
   const node = doc.getIn(['papers', index], true) as { range?: [number, number, number] } | undefined;
   const { line, col } = lineCounter.linePos(node?.range?.[0] ?? 0);
   return validationFailed([{ file: p.file, line, column: col, path: `/papers/${index}`, code: 'rule', message: `${error.code}: ${error.message}` }]);
+}
+
+/** An event not replayed, named by its kind and the version it concerns. */
+function describeSkipped(event: LifecycleFileEvent): string {
+  const [kind, body] = Object.entries(event)[0] as [string, { version?: number; baseVersion?: number }];
+  const version = body.version ?? body.baseVersion;
+  return `${kind}${version === undefined ? '' : ` (Fassung ${version})`} nicht geladen: ein früheres Textereignis dieser Datei widerspricht einer gespeicherten Fassung`;
 }
 
 /** A rule refusing an event becomes a problem at that event in the file, like any other document problem. */

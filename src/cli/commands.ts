@@ -112,7 +112,8 @@ const importCommand: Command = async ({ args, options, io, actor }) => {
     }
   }
   for (const e of report.lifecycle) {
-    io.out(`${e.file}: ${e.agreementId} ${e.outcome === 'applied' ? verb.applied : 'already recorded'}: ${e.description}\n`);
+    const outcome = { applied: verb.applied, unchanged: 'already recorded', conflict: 'not loaded', skipped: 'not loaded' }[e.outcome];
+    io.out(`${e.file}: ${e.agreementId} ${outcome}: ${e.description}\n`);
   }
   if (dryRun) io.err('dry run: nothing was stored\n');
   return 0;

@@ -86,13 +86,15 @@ export interface ValueSlot {
 /** The minimum and target values of every indicator in a focus field, set or not. */
 export function focusValueSlots(doc: AnyAgreementDocument): ValueSlot[] {
   const slots: ValueSlot[] = [];
+  // Values per district are set only when every district of the agreement has one.
+  const districts = isFormat2(doc) ? districtIdsOf(doc) : [];
   doc.steeringFields.forEach((field, f) => {
     if (!field.focus) return;
     field.qualityStandards.forEach((standard, s) => {
       standard.indicators.forEach((indicator, i) => {
         for (const key of ['minimumValue', 'targetValue'] as const) {
           const value: IndicatorValue | number | null = indicator[key];
-          const set = isFormat2(doc) ? indicatorValueSet(value as IndicatorValue) : value !== null;
+          const set = isFormat2(doc) ? indicatorValueSet(value as IndicatorValue, districts) : value !== null;
           slots.push({ path: ['steeringFields', f, 'qualityStandards', s, 'indicators', i, key], set });
         }
       });

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { AnyAgreementDocument } from './agreement-terms.js';
-import { migrateToFormat2 } from './migrate-format.js';
+import { format1InFormat2Terms } from './migrate-format.js';
 import { LABEL_SEPARATOR, formatPointer, labelForPath, type LabelOptions } from './labels.js';
 
 /** How a field differs; the GraphQL enum is registered from this object. */
@@ -42,13 +42,11 @@ export const ORDER_LABEL = 'Reihenfolge';
  */
 export function diffAgreements(before: AnyAgreementDocument, after: AnyAgreementDocument, options: LabelOptions = {}): FieldChange[] {
   // Across formats the older one is compared as it reads in format 2, so a migrated version shows what the
-  // migration added or corrected, not every key that moved.
-  if (before.formatVersion === 1 && after.formatVersion === 2) {
-    const migrated = migrateToFormat2(before);
-    if (migrated.ok) before = migrated.document;
-  }
-  const walk: Walk = { beforeDoc: before, afterDoc: after, changes: [], labels: options };
-  compare(walk, before, after, { before: [], after: [] });
+  // migration added or corrected, not every key that moved. Read without the migration's placeholders: compared
+  // with them, a version that only migrates showed no change at all, though its content differs.
+  const beforeDoc: unknown = before.formatVersion === 1 && after.formatVersion === 2 ? (format1InFormat2Terms(before) ?? before) : before;
+  const walk: Walk = { beforeDoc, afterDoc: after, changes: [], labels: options };
+  compare(walk, beforeDoc, after, { before: [], after: [] });
   return walk.changes;
 }
 

@@ -83,8 +83,9 @@ export function checkDocumentRulesV2(doc: AgreementDocumentV2, locate: Locate): 
     add('/predecessor', 'rule', `predecessor must differ from id ${quote(doc.id)}; an agreement cannot follow up itself`);
   }
 
-  // Steering fields, standards, indicators.
-  const districtIds = new Set(districtIdsOf(doc));
+  // Steering fields, standards, indicators. Null when the document marks its districts as not known: then a value
+  // per district can only be checked against Berlin's districts, not against the parties of the agreement.
+  const districtIds = isMissing(doc.parties.districts) ? null : new Set(districtIdsOf(doc));
   const indicatorIds: string[] = [];
   uniqueIds('/steeringFields', doc.steeringFields, 'steering field');
   doc.steeringFields.forEach((field, f) => {
@@ -168,7 +169,7 @@ function checkPartyIds(fact: unknown, path: string, add: Add): void {
   });
 }
 
-function checkIndicator(ind: IndicatorV2, at: string, districtIds: Set<string>, add: Add): void {
+function checkIndicator(ind: IndicatorV2, at: string, districtIds: Set<string> | null, add: Add): void {
   const scope = factValue(ind.scope);
   const kind = factValue(ind.kind);
   const direction = factValue(ind.direction);
@@ -210,14 +211,17 @@ function checkIndicator(ind: IndicatorV2, at: string, districtIds: Set<string>, 
   }
 }
 
-/** Values per district only where the scope is per district, and only for districts that are parties. */
-function checkValueScope(value: IndicatorValue, scope: string | null, path: string, districtIds: Set<string>, add: Add): void {
+/**
+ * Values per district only where the scope is per district, and only for districts that are parties; when the parties'
+ * districts are not known (null), for any of Berlin's districts.
+ */
+function checkValueScope(value: IndicatorValue, scope: string | null, path: string, districtIds: Set<string> | null, add: Add): void {
   if (!isDistrictValues(value)) return;
   if (scope === 'berlinWide') add(path, 'rule', 'values per district need scope perDistrict; a Berlin-wide figure is one value');
   for (const id of Object.keys(value.perDistrict)) {
-    if (districtIds.has(id)) continue;
-    const hint = suggestPartyId(id, 'district');
     const known = findParty(id)?.kind === 'district';
+    if (districtIds === null ? known : districtIds.has(id)) continue;
+    const hint = suggestPartyId(id, 'district');
     add(
       joinPointer(path, 'perDistrict', id),
       known ? 'rule' : 'unknown-party',

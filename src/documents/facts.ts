@@ -60,9 +60,15 @@ export function indicatorValueFor(value: IndicatorValue, district: string | null
   return factValue(value);
 }
 
-/** Whether an indicator value is set: one value, or a value for every district it lists. */
-export function indicatorValueSet(value: IndicatorValue): boolean {
-  if (isDistrictValues(value)) return Object.values(value.perDistrict).every((v) => !isMissing(v));
+/**
+ * Whether an indicator value is set: one value, or a value for every district it lists and for each of `districts`
+ * (the agreement's districts). Without them, values for one district of twelve would count as set.
+ */
+export function indicatorValueSet(value: IndicatorValue, districts: readonly string[] = []): boolean {
+  if (isDistrictValues(value)) {
+    const values = value.perDistrict;
+    return Object.values(values).every((v) => !isMissing(v)) && districts.every((d) => Object.hasOwn(values, d));
+  }
   return factValue(value) !== null;
 }
 

@@ -65,6 +65,48 @@ describe('labelForPath', () => {
   });
 });
 
+describe('labelForPath in format 2', () => {
+  const V2 = parse(`
+parties:
+  senateDepartments: [{ party: senias, signatoryRoles: { missing: unknown } }]
+  districts: { which: [mitte, neukoelln], signatoryRoles: { missing: unknown }, namesInDocument: { mitte: Bezirksamt Mitte von Berlin } }
+steeringFields:
+  - id: feld
+    title: { value: Klientenperspektive, source: drs }
+    qualityStandards:
+      - id: standard
+        title: Erreichbarkeit
+        indicators:
+          - { id: i1, title: Offene Fälle, targetValue: { perDistrict: { mitte: 100, neukoelln: 130 } } }
+resources:
+  - { id: personal, title: Stellen, amounts: [{ period: '2023', value: 2 }] }
+measurePackages:
+  - { id: daten, title: Daten, statusHistory: [{ status: open, asOf: 2022-07 }, { status: done, asOf: { missing: unknown } }] }
+chronology:
+  - { date: 2021-06, event: Entwurf }
+`) as unknown;
+
+  it.each([
+    // Values per district are named by the district, not its id.
+    [
+      '/steeringFields/0/qualityStandards/0/indicators/0/targetValue/perDistrict/neukoelln',
+      'Klientenperspektive › Erreichbarkeit › Offene Fälle › Zielwert › Je Bezirk › Bezirksamt Neukölln',
+    ],
+    ['/parties/districts/namesInDocument/mitte', 'Parteien › Bezirke › Namen im Dokument › Bezirksamt Mitte'],
+    // Items without a name of their own are numbered within their named list.
+    ['/measurePackages/0/statusHistory/1/asOf', 'Daten › Statusverlauf › 2 › Stand'],
+    ['/resources/0/amounts/0/value', 'Stellen › Beträge › 1 › Wert'],
+    ['/chronology/0/date', 'Chronologie › 1 › Datum'],
+    // A Senate department by its name in the party list.
+    [
+      '/parties/senateDepartments/0/signatoryRoles',
+      'Parteien › Senatsverwaltung für Arbeit, Soziales, Gleichstellung, Integration, Vielfalt und Antidiskriminierung › Unterzeichnungsrollen',
+    ],
+  ])('%s → %s', (pointer, label) => {
+    expect(labelForPath(V2, pointer)).toBe(label);
+  });
+});
+
 describe('FIELD_LABELS', () => {
   it('covers every key of formats 1 and 2', () => {
     const keys = new Set<string>();

@@ -100,14 +100,18 @@ export function formatPointer(tokens: readonly (string | number)[]): string {
  * because error messages need a name for exactly those.
  */
 export function labelForPath(doc: unknown, pointer: string, options: LabelOptions = {}): string {
+  const asOf = options.asOf ?? null;
   const tokens = parsePointer(pointer);
   const parts: string[] = [];
   let node = doc;
   tokens.forEach((token, i) => {
     const next = child(node, token);
     if (Array.isArray(node)) {
-      parts.push(itemName(next, tokens[i - 1], Number(token), options.asOf ?? null));
-    } else if (!isNamedItemNext(next, tokens[i + 1])) {
+      parts.push(itemName(next, tokens[i - 1], Number(token), asOf));
+    } else if (DISTRICT_KEYED.has(tokens[i - 1])) {
+      // Format 2 keys values by district id ({ perDistrict: { neukoelln: 130 } }): shown by the district's name.
+      parts.push(partyNameOn(token, asOf)?.name ?? token);
+    } else if (!isNamedItemNext(next, tokens[i + 1], token)) {
       parts.push(fieldLabel(token));
     }
     node = next;
@@ -115,14 +119,21 @@ export function labelForPath(doc: unknown, pointer: string, options: LabelOption
   return parts.join(LABEL_SEPARATOR);
 }
 
+/** Keys whose members are district ids. */
+const DISTRICT_KEYED = new Set<string | undefined>(['perDistrict', 'namesInDocument']);
+
 /**
  * A list of named items is not mentioned itself when the path goes on into one of its items:
  * the item's own name says enough ("… › Begleitung Zwangsräumungen", not "… › Qualitätsstandards › …").
+ * Items without a name or id of their own (format 2's status history, amounts, chronology) are only numbered,
+ * so their list is named ("Daten › Statusverlauf › 3", not "Daten › 3").
  */
-function isNamedItemNext(list: unknown, nextToken: string | undefined): boolean {
+function isNamedItemNext(list: unknown, nextToken: string | undefined, listKey: string): boolean {
   if (nextToken === undefined || !Array.isArray(list) || !isIndex(nextToken)) return false;
   const item: unknown = list[Number(nextToken)];
-  return item === undefined || isObject(item);
+  if (item === undefined) return true;
+  if (!isObject(item)) return false;
+  return listKey === 'indicators' || ownName(item) !== undefined;
 }
 
 /** A party is named as on `asOf` (SenIAS in 2022, SenASGIVA in 2024); without a date, by its latest name. */
@@ -132,14 +143,23 @@ export interface LabelOptions {
 
 function itemName(item: unknown, listKey: string | undefined, index: number, asOf: string | null): string {
   const record = isObject(item) ? item : {};
-  // Format 2 may write a title with its source ({ value, source }), and names a party by its id.
-  const title = isObject(record.title) ? record.title.value : record.title;
-  const party = isNonEmptyString(record.party) ? (partyNameOn(record.party, asOf)?.name ?? record.party) : undefined;
-  const own = [title, record.name, party].find(isNonEmptyString);
+  const own = titleOf(record, asOf);
   if (own !== undefined) return own;
   // Indicators are numbered in the agreements themselves ("Indikator 1"), their ids are technical.
   if (listKey === 'indicators') return `Indikator ${index + 1}`;
   return isNonEmptyString(record.id) ? record.id : String(index + 1);
+}
+
+/** The title or name an item gives itself. Format 2 may write a title with its source ({ value, source }), and names a party by its id. */
+function titleOf(record: Record<string, unknown>, asOf: string | null = null): string | undefined {
+  const title = isObject(record.title) ? record.title.value : record.title;
+  const party = isNonEmptyString(record.party) ? (partyNameOn(record.party, asOf)?.name ?? record.party) : undefined;
+  return [title, record.name, party].find(isNonEmptyString);
+}
+
+/** What names an item in a label: its title or name, else its id. */
+function ownName(record: Record<string, unknown>): string | undefined {
+  return titleOf(record) ?? (isNonEmptyString(record.id) ? record.id : undefined);
 }
 
 function child(node: unknown, token: string): unknown {

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
-import { stringify } from 'yaml';
-import { BERLIN_DISTRICTS, findParty } from '../parties/berlin-parties.js';
+import { Lexer, stringify } from 'yaml';
+import type { IsoDate } from '../common/dates.js';
+import { BERLIN_DISTRICTS, findParty, partyNameOn } from '../parties/berlin-parties.js';
 import type { AgreementDocument, Indicator, Party } from './agreement.types.js';
 import type { AgreementDocumentV2, DistrictParties, Fact, IndicatorV2, Missing, SenateParty } from './agreement-v2.types.js';
 
@@ -8,7 +9,7 @@ import type { AgreementDocumentV2, DistrictParties, Fact, IndicatorV2, Missing, 
  * Format 1 → format 2, losing nothing. Pure. Format 1's null meant "not known" and "still to be agreed" alike,
  * so a null becomes `{ missing: unknown }`: whoever knows better corrects it in the new draft. Keys format 2
  * names differently move (description, notes → note); what format 1 had no place for is marked as not recorded.
- * Party names that differ from Berlin's party list are kept as the names in the document.
+ * Party names that differ from the name format 2 reads from Berlin's party list are kept as the names in the document.
  */
 export type MigrationResult = { ok: true; document: AgreementDocumentV2 } | { ok: false; problems: MigrationProblem[] };
 
@@ -26,7 +27,7 @@ function fact<T>(value: T | null): Fact<T> {
 
 export function migrateToFormat2(doc: AgreementDocument): MigrationResult {
   const problems: MigrationProblem[] = [];
-  const parties = migrateParties(doc.parties, problems);
+  const parties = migrateParties(doc.parties, doc.validity.from, problems);
   if (problems.length > 0) return { ok: false, problems };
   const document: AgreementDocumentV2 = {
     formatVersion: 2,
@@ -69,6 +70,33 @@ export function migrateToFormat2(doc: AgreementDocument): MigrationResult {
   return { ok: true, document };
 }
 
+/**
+ * A format-1 document as format 2 reads it, for a comparison with a format-2 version: what migrateToFormat2 writes,
+ * without the places it fills in because format 1 had none (service promises, timetable, resources, attainment
+ * check, sources; an indicator's kind, scope and baseline; a measure package's responsible and due). Compared with
+ * the migrated version, those show as added — what the migration added — while what format 1 said in other words
+ * (null as { missing: unknown }, parties by id, description as note) shows as unchanged. Null when the document
+ * cannot be migrated.
+ */
+export function format1InFormat2Terms(doc: AgreementDocument): Record<string, unknown> | null {
+  const migrated = migrateToFormat2(doc);
+  if (!migrated.ok) return null;
+  const { servicePromises: _p, timetable: _t, resources: _r, attainmentCheck: _a, sources: _s, ...rest } = migrated.document;
+  return {
+    ...rest,
+    steeringFields: rest.steeringFields.map((field) => ({
+      ...field,
+      qualityStandards: field.qualityStandards.map((standard) => ({
+        ...standard,
+        indicators: standard.indicators.map(({ kind: _k, scope: _sc, baseline: _b, ...indicator }) => indicator),
+      })),
+    })),
+    measurePackages: Array.isArray(rest.measurePackages)
+      ? rest.measurePackages.map(({ responsible: _re, due: _d, ...mp }) => mp)
+      : rest.measurePackages,
+  };
+}
+
 function note(text: string | null | undefined): { note?: string } {
   return text == null ? {} : { note: text };
 }
@@ -93,13 +121,16 @@ function migrateIndicator(ind: Indicator): IndicatorV2 {
   };
 }
 
-/** A name differing from every name the party list has for the id is the document's own and is kept. */
-function nameInDocument(party: Party): string | undefined {
-  const names = findParty(party.id)?.names.map((n) => n.name) ?? [];
-  return names.includes(party.name) ? undefined : party.name;
+/**
+ * The document's name for a party is kept unless format 2 reads the same name from the party list (for the day the
+ * validity starts, or today's name when that is not known; see termsOf). Dropping every name the list has ever had
+ * lost the name a document signed in 2022 gave SenIAS: read in format 2, it became today's SenASGIVA.
+ */
+function nameInDocument(party: Party, validFrom: IsoDate | null): string | undefined {
+  return partyNameOn(party.id, validFrom)?.name === party.name ? undefined : party.name;
 }
 
-function migrateParties(parties: Party[], problems: MigrationProblem[]): AgreementDocumentV2['parties'] {
+function migrateParties(parties: Party[], validFrom: IsoDate | null, problems: MigrationProblem[]): AgreementDocumentV2['parties'] {
   parties.forEach((p, i) => {
     const known = findParty(p.id);
     if (known === undefined)
@@ -110,7 +141,7 @@ function migrateParties(parties: Party[], problems: MigrationProblem[]): Agreeme
   const senateDepartments: SenateParty[] = parties
     .filter((p) => p.kind === 'senateDepartment')
     .map((p) => {
-      const name = nameInDocument(p);
+      const name = nameInDocument(p, validFrom);
       return { party: p.id, signatoryRoles: p.signatoryRoles, ...(name !== undefined && { nameInDocument: name }) };
     });
   const districtList = parties.filter((p) => p.kind === 'district');
@@ -126,7 +157,7 @@ function migrateParties(parties: Party[], problems: MigrationProblem[]): Agreeme
   }
   const ids = districtList.map((p) => p.id);
   const all = ids.length === BERLIN_DISTRICTS.length && BERLIN_DISTRICTS.every((d) => ids.includes(d));
-  const names = Object.fromEntries(districtList.flatMap((p) => (nameInDocument(p) === undefined ? [] : [[p.id, p.name]])));
+  const names = Object.fromEntries(districtList.flatMap((p) => (nameInDocument(p, validFrom) === undefined ? [] : [[p.id, p.name]])));
   const districts: DistrictParties = {
     which: all && isDeepStrictEqual(ids, [...BERLIN_DISTRICTS]) ? 'all' : ids,
     signatoryRoles: roles,
@@ -143,11 +174,12 @@ const MODELINE_V2 = '# yaml-language-server: $schema=../schema/agreement-v2.sche
  * order, so the editor can move each to its place (a source, a note) and nothing is lost on the way.
  */
 export function migratedYaml(originalText: string, document: AgreementDocumentV2, origin: string): string {
-  const comments = originalText
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line.startsWith('#') && !line.startsWith('# yaml-language-server:'))
-    .map((line) => line.replace(/^#\s?/, ''));
+  const comments = commentsOf(originalText)
+    .filter(({ text }) => !text.startsWith('# yaml-language-server:'))
+    .map(({ text, after }) => {
+      const comment = text.replace(/^#\s?/, '');
+      return after === '' ? comment : `${comment} (zu: ${after})`;
+    });
   const header = [
     MODELINE_V2,
     '#',
@@ -157,4 +189,24 @@ export function migratedYaml(originalText: string, document: AgreementDocumentV2
     ...(comments.length > 0 ? ['#', '# Kommentare der Fassung in Formatversion 1:', ...comments.map((c) => `#   ${c}`.trimEnd())] : []),
   ];
   return `${header.join('\n')}\n${stringify(document, { lineWidth: 0 })}`;
+}
+
+/**
+ * The comments of a YAML text, in order, with what stands before each on its line (empty for a comment line of its
+ * own). Read with the YAML lexer, not line by line: a comment behind a value ('until: 2023-12-31 # verlängert') is
+ * a comment too, and a line of a block scalar that starts with '#' is text, not a comment.
+ */
+function commentsOf(text: string): { text: string; after: string }[] {
+  const found: { text: string; after: string }[] = [];
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    // The lexer's markers for a document, a flow collection's end and a scalar take no room in the text.
+    if (token === '\x02' || token === '\x18' || token === '\x1f') continue;
+    if (token.startsWith('#')) {
+      const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+      found.push({ text: token, after: text.slice(lineStart, offset).trim() });
+    }
+    offset += token.length;
+  }
+  return found;
 }
