@@ -29,6 +29,7 @@ import { LifecycleService } from './lifecycle/lifecycle.service.js';
 import { PapersModule } from './papers/papers.module.js';
 import { PapersRepository } from './papers/papers.repository.js';
 import { PartiesModule } from './parties/parties.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { VersionsModule } from './versions/versions.module.js';
 import { VersionsService } from './versions/versions.service.js';
@@ -57,6 +58,7 @@ export class AppModule {
         AgreementFilesModule,
         IntegrityModule,
         PartiesModule,
+        ReportsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [VersionsModule, LifecycleModule, PapersModule],

@@ -56,6 +56,8 @@ describe('CLI commands without a database', () => {
       [['validate'], 2],
       [['token', '--role', 'root', '--name', 'X'], 2],
       [['export'], 2],
+      [['report'], 2],
+      [['report', 'soziale-wohnhilfen', '--format', 'pdf'], 2],
     ] as const) {
       const res = await loading([...args]);
       expect({ args, code: res.code, usage: res.stderr.includes('Usage: npm run cli -- <command>') }).toEqual({ args, code, usage: true });

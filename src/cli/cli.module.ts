@@ -7,6 +7,7 @@ import type { AppConfig } from '../config/config.js';
 import { CoreModule } from '../config/core.module.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { IntegrityModule } from '../integrity/integrity.module.js';
+import { ReportsModule } from '../reports/reports.module.js';
 import { VersionsModule } from '../versions/versions.module.js';
 
 /** The services the command line uses, wired by Nest exactly as in the server, without HTTP or GraphQL. */
@@ -22,6 +23,7 @@ export class CliModule {
         AuditModule,
         AgreementFilesModule,
         IntegrityModule,
+        ReportsModule,
       ],
     };
   }

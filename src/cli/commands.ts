@@ -1,5 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { ROLES, isRole } from '../common/actor.js';
+import { isIsoDate } from '../common/dates.js';
 import { loadConfig } from '../config/config.js';
 import type { AgreementFile } from '../agreement-files/agreement-files.js';
 import { BERLIN_DISTRICTS, isBerlinDistrict } from '../parties/berlin-parties.js';
@@ -31,6 +32,9 @@ export interface CommandInput {
     since?: string;
     limit?: string;
     expect?: string;
+    'as-of'?: string;
+    'draft-paper'?: boolean;
+    body?: string;
   };
   io: CliIo;
   actor: string;
@@ -329,6 +333,29 @@ const migrate: Command = async ({ args, options, io, actor }) => {
   return 0;
 };
 
+const report: Command = async ({ args, options, io }) => {
+  const [agreementId] = args;
+  if (!agreementId || args.length > 1) throw new UsageError('report needs exactly one agreement id');
+  const asOf = options['as-of'] ?? null;
+  if (asOf !== null && !isIsoDate(asOf)) throw new UsageError('--as-of is a date, YYYY-MM-DD');
+  let text: string;
+  if (options['draft-paper'] === true) {
+    if (!options.body) throw new UsageError('--draft-paper needs --body <council body>, e.g. bvv-neukoelln');
+    const body = options.body;
+    text = await withServices((services) => services.reports.draftCouncilPaper(agreementId, body, asOf));
+  } else {
+    if (options.body !== undefined) throw new UsageError('--body belongs to --draft-paper');
+    // --format defaults to text for the other commands; for a report, text is Markdown.
+    const format = { text: 'MARKDOWN', md: 'MARKDOWN', markdown: 'MARKDOWN', html: 'HTML' }[options.format ?? 'text'] as
+      'MARKDOWN' | 'HTML' | undefined;
+    if (format === undefined) throw new UsageError('--format is md or html');
+    text = await withServices((services) => services.reports.agreementReport(agreementId, asOf, format));
+  }
+  if (options.out) writeFileSync(options.out, text);
+  else io.out(text);
+  return 0;
+};
+
 export const commands: Record<string, Command> = {
   validate,
   migrate,
@@ -337,4 +364,5 @@ export const commands: Record<string, Command> = {
   verify,
   token,
   audit,
+  report,
 };

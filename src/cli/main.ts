@@ -32,6 +32,11 @@ const USAGE = `Usage: npm run cli -- <command> [options]
         (--party: a Berlin district id), council-office (--party: council body), reader, admin.
   audit [--agreement <id>] [--since <ISO time>] [--limit N]
         Prints the audit trail of mutation attempts, newest first.
+  report <agreement-id> [--as-of YYYY-MM-DD] [--format md|html] [--out file]
+        The agreement's state on that date (today if not given) in German, as Markdown or HTML.
+  report <agreement-id> --draft-paper --body <bvv-district> [--as-of YYYY-MM-DD] [--out file]
+        The draft of the next "Vorlage zur Kenntnisnahme" (§ 15 BezVG) to that council, from the
+        recorded facts only, as Markdown for the district office to edit.
 
 Database: DATABASE_URL, or the embedded one under DATA_DIR (shared with a running service).`;
 
@@ -61,6 +66,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         since: { type: 'string' },
         limit: { type: 'string' },
         expect: { type: 'string' },
+        'as-of': { type: 'string' },
+        'draft-paper': { type: 'boolean', default: false },
+        body: { type: 'string' },
       },
     });
   } catch (error) {

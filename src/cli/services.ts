@@ -8,6 +8,7 @@ import { Logger } from '../common/logger.js';
 import { loadConfig } from '../config/config.js';
 import { openDatabase } from '../bootstrap.js';
 import { IntegrityService } from '../integrity/integrity.service.js';
+import { ReportsService } from '../reports/reports.service.js';
 import { VersionsService } from '../versions/versions.service.js';
 import { CliModule } from './cli.module.js';
 
@@ -17,6 +18,7 @@ export interface CliServices {
   versions: VersionsService;
   integrity: IntegrityService;
   audit: AuditService;
+  reports: ReportsService;
 }
 
 /** Opens the database and hands the command the services, wired by Nest as in the server. */
@@ -32,6 +34,7 @@ export async function withServices<T>(fn: (services: CliServices) => Promise<T>)
         versions: app.get(VersionsService),
         integrity: app.get(IntegrityService),
         audit: app.get(AuditService),
+        reports: app.get(ReportsService),
       });
     } finally {
       await app.close();
