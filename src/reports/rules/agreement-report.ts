@@ -140,7 +140,12 @@ function signatures(input: ReportInput): Block[] {
     });
   }
   const signers = status.parties.flatMap((p) =>
-    p.signatures.map((s) => `${p.partyName}, ${roleTitle(input, p, s.role)}: ${s.personName}, unterzeichnet am ${dateDe(s.signedOn)}`),
+    p.signatures.map((s) => {
+      const role = roleTitle(input, p, s.role);
+      // A person recorded by the role alone ("Für Finanzen zuständiges Bezirksamtsmitglied (Name … nicht genannt)") is not named twice.
+      const who = s.personName.startsWith(role) ? s.personName : `${role}: ${s.personName}`;
+      return `${p.partyName}, ${who}, unterzeichnet am ${dateDe(s.signedOn)}`;
+    }),
   );
   if (signers.length > 0) blocks.push({ kind: 'list', items: signers });
   return blocks;
