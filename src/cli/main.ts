@@ -32,6 +32,10 @@ const USAGE = `Usage: npm run cli -- <command> [options]
         (--party: a Berlin district id), council-office (--party: council body), reader, admin.
   audit [--agreement <id>] [--since <ISO time>] [--limit N]
         Prints the audit trail of mutation attempts, newest first.
+  oparl import <files or folders...> --body <council body>
+        Imports OParl 1.1 papers (with their consultations, meetings and agenda items) as papers
+        of the register's body, e.g. bvv-neukoelln; all or nothing, audited. A paper is known by
+        its OParl id: an unchanged or out-of-date object changes nothing.
 
 Database: DATABASE_URL, or the embedded one under DATA_DIR (shared with a running service).`;
 
@@ -61,6 +65,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         since: { type: 'string' },
         limit: { type: 'string' },
         expect: { type: 'string' },
+        body: { type: 'string' },
       },
     });
   } catch (error) {

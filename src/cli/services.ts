@@ -7,7 +7,11 @@ import { FolderImporter } from '../agreement-files/folder-importer.js';
 import { Logger } from '../common/logger.js';
 import { loadConfig } from '../config/config.js';
 import { openDatabase } from '../bootstrap.js';
+import type { Actor } from '../common/actor.js';
 import { IntegrityService } from '../integrity/integrity.service.js';
+import { PapersService, type OParlImportOutcome } from '../papers/papers.service.js';
+import type { OParlReading } from '../papers/rules/index.js';
+import { DataSource } from 'typeorm';
 import { VersionsService } from '../versions/versions.service.js';
 import { CliModule } from './cli.module.js';
 
@@ -17,6 +21,8 @@ export interface CliServices {
   versions: VersionsService;
   integrity: IntegrityService;
   audit: AuditService;
+  /** An OParl import and its audit entry, one transaction. */
+  importOParl(actor: Actor, body: string, reading: OParlReading, files: string[]): Promise<OParlImportOutcome[]>;
 }
 
 /** Opens the database and hands the command the services, wired by Nest as in the server. */
@@ -32,6 +38,14 @@ export async function withServices<T>(fn: (services: CliServices) => Promise<T>)
         versions: app.get(VersionsService),
         integrity: app.get(IntegrityService),
         audit: app.get(AuditService),
+        importOParl: (actor, body, reading, files) =>
+          app.get(DataSource).transaction(async (m) => {
+            const outcomes = await app.get(PapersService).importOParl(actor, body, reading, m);
+            await app
+              .get(AuditService)
+              .record({ actor, operation: 'importOParl', args: { body, files }, agreementId: null, version: null, outcome: 'ok' }, m);
+            return outcomes;
+          }),
       });
     } finally {
       await app.close();

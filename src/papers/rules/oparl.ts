@@ -29,6 +29,8 @@ const OTHER_TYPES = ['System', 'Body', 'LegislativeTerm', 'Organization', 'Perso
 /** One paper of an import, ready for the register. */
 export interface OParlPaper {
   oparlId: string;
+  /** JSON Pointer of the Paper in the import. */
+  path: string;
   /** OParl `modified`, as given (an ISO date-time), or null. */
   modified: string | null;
   deleted: boolean;
@@ -138,6 +140,7 @@ export function mapOParlSources(sources: readonly { source: string; json: unknow
     if (typeof p.id !== 'string' || reference === null) continue;
     papers.push({
       oparlId: p.id,
+      path,
       modified,
       deleted,
       facts: {
@@ -344,6 +347,15 @@ export function oparlFingerprint(p: OParlPaper): string {
   const steps = p.consultations.map((c) => [c.oparlId, c.date, c.meeting, c.role, c.result, c.finished, c.note]);
   return JSON.stringify([p.oparlId, p.modified, p.deleted, body, reference, type, subject, date, steps]);
 }
+
+/** The OParl field a register field of a paper comes from, for located problems. */
+export const OPARL_PAPER_FIELDS: Readonly<Record<string, string>> = {
+  reference: 'reference',
+  subject: 'name',
+  type: 'paperType',
+  date: 'date',
+  oparlId: 'id',
+};
 
 /** Agreement ids the paper's name names as a whole word, of the ids given; the import links only when exactly one. */
 export function agreementIdsNamed(text: string | null, agreementIds: readonly string[]): string[] {
