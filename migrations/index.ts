@@ -5,6 +5,7 @@ import { RecordChains1764000000010 } from './1764000000010-RecordChains.js';
 import { AgreementsAppendOnly1764000000020 } from './1764000000020-AgreementsAppendOnly.js';
 import { SignatureLevelUnknown1764000000030 } from './1764000000030-SignatureLevelUnknown.js';
 import { CouncilPapers1764000000040 } from './1764000000040-CouncilPapers.js';
+import { PaperRevisions1764000000050 } from './1764000000050-PaperRevisions.js';
 
 /** Every migration in order; listed here so ESM builds need no file globbing. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   AgreementsAppendOnly1764000000020,
   SignatureLevelUnknown1764000000030,
   CouncilPapers1764000000040,
+  PaperRevisions1764000000050,
 ];

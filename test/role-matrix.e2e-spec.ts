@@ -19,6 +19,8 @@ const EXPECTED: Readonly<Record<string, readonly Role[]>> = {
   withdrawSignature: ['district-signatory', 'admin'],
   recordPaper: ['council-office', 'admin'],
   recordConsultation: ['council-office', 'admin'],
+  importOParl: ['council-office', 'admin'],
+  linkPaper: ['council-office', 'admin'],
 };
 
 interface Call {
@@ -195,6 +197,32 @@ const SAMPLE_CALLS: Readonly<Record<string, () => Promise<Call>>> = {
           finished: true,
         },
       },
+    };
+  },
+  importOParl: () => {
+    // An invented OParl paper (https://oparl.example.org/… is not a real council information system).
+    const reference = freshReference();
+    const json = JSON.stringify({
+      id: `https://oparl.example.org/papers/${freshId('paper')}`,
+      type: 'https://schema.oparl.org/1.1/Paper',
+      name: 'Beispielvorlage',
+      reference,
+      date: daysAgo(2),
+      paperType: 'Vorlage zur Kenntnisnahme',
+    });
+    return Promise.resolve({
+      query: `mutation($body: ID!, $json: String!) { importOParl(body: $body, json: $json) { oparlId outcome } }`,
+      variables: { body: 'bvv-mitte', json },
+    });
+  },
+  linkPaper: async () => {
+    const { id } = await draft();
+    const reference = freshReference();
+    await asAdmin(RECORD_PAPER, { input: { body: 'bvv-mitte', reference, date: daysAgo(2) } });
+    return {
+      query: `mutation($body: ID!, $reference: String, $id: ID!) {
+        linkPaper(body: $body, reference: $reference, agreementId: $id, version: 1, concerns: DRAFT_BEFORE_SIGNATURE) { id agreementId revision } }`,
+      variables: { body: 'bvv-mitte', reference, id },
     };
   },
   createFollowUpDraft: async () => {

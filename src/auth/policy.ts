@@ -18,6 +18,8 @@ export const MUTATION_ROLES: Readonly<Record<string, readonly Role[]>> = {
   withdrawSignature: ['district-signatory', 'admin'],
   recordPaper: ['council-office', 'admin'],
   recordConsultation: ['council-office', 'admin'],
+  importOParl: ['council-office', 'admin'],
+  linkPaper: ['council-office', 'admin'],
 };
 
 export function mayCallMutation(actor: Actor, mutation: string): boolean {

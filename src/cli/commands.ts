@@ -1,4 +1,5 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { ROLES, isRole } from '../common/actor.js';
 import { isIsoDate } from '../common/dates.js';
 import { loadConfig } from '../config/config.js';
@@ -181,6 +182,7 @@ const RECORD_LABELS: Record<RecordKind, string> = {
   amendment: 'amendments',
   paper: 'council papers',
   consultation: 'consultations',
+  paperRevision: 'paper revisions',
   audit: 'audit entries',
 };
 
@@ -356,7 +358,54 @@ const report: Command = async ({ args, options, io }) => {
   return 0;
 };
 
+/**
+ * `oparl import <file|folder...> --body <body>`: OParl 1.1 JSON as served (a folder: its .json files), as papers of the
+ * register's council body, in one transaction with its audit entry.
+ */
+const oparl: Command = async ({ args, options, io, actor }) => {
+  const [sub, ...paths] = args;
+  if (sub !== 'import' || paths.length === 0) throw new UsageError('oparl import needs a file or folder');
+  if (!options.body) throw new UsageError("--body names the register's council body, e.g. bvv-neukoelln");
+  const body = options.body;
+  const files = paths.flatMap((path) => {
+    try {
+      return statSync(path).isDirectory()
+        ? readdirSync(path)
+            .filter((f) => f.endsWith('.json'))
+            .sort()
+            .map((f) => join(path, f))
+        : [path];
+    } catch {
+      throw new UsageError(`cannot read '${path}': no such file or folder`);
+    }
+  });
+  if (files.length === 0) throw new UsageError('no .json file to import');
+  const { mapOParlSources } = await import('../papers/rules/oparl.js');
+  const sources: { source: string; json: unknown }[] = [];
+  for (const file of files) {
+    try {
+      sources.push({ source: basename(file), json: JSON.parse(readFileSync(file, 'utf8')) as unknown });
+    } catch (error) {
+      io.out(`${basename(file)}#: OPARL_NOT_JSON: ${(error as Error).message}\n`);
+      io.err('BAD_INPUT: the import is not JSON; nothing was stored\n');
+      return 3;
+    }
+  }
+  const reading = mapOParlSources(sources, body);
+  const outcomes = await withServices((services) =>
+    services.importOParl(
+      systemActor(actor),
+      body,
+      reading,
+      files.map((f) => basename(f)),
+    ),
+  );
+  for (const o of outcomes) io.out(`${o.body} ${o.reference} (${o.oparlId}): ${o.outcome}\n`);
+  return 0;
+};
+
 export const commands: Record<string, Command> = {
+  oparl,
   validate,
   migrate,
   import: importCommand,

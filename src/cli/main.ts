@@ -37,6 +37,10 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   report <agreement-id> --draft-paper --body <bvv-district> [--as-of YYYY-MM-DD] [--out file]
         The draft of the next "Vorlage zur Kenntnisnahme" (§ 15 BezVG) to that council, from the
         recorded facts only, as Markdown for the district office to edit.
+  oparl import <files or folders...> --body <council body>
+        Imports OParl 1.1 papers (with their consultations, meetings and agenda items) as papers
+        of the register's body, e.g. bvv-neukoelln; all or nothing, audited. A paper is known by
+        its OParl id: an unchanged or out-of-date object changes nothing.
 
 Database: DATABASE_URL, or the embedded one under DATA_DIR (shared with a running service).`;
 

@@ -7,8 +7,12 @@ import { FolderImporter } from '../agreement-files/folder-importer.js';
 import { Logger } from '../common/logger.js';
 import { loadConfig } from '../config/config.js';
 import { openDatabase } from '../bootstrap.js';
+import type { Actor } from '../common/actor.js';
 import { IntegrityService } from '../integrity/integrity.service.js';
 import { ReportsService } from '../reports/reports.service.js';
+import { PapersService, type OParlImportOutcome } from '../papers/papers.service.js';
+import type { OParlReading } from '../papers/rules/index.js';
+import { DataSource } from 'typeorm';
 import { VersionsService } from '../versions/versions.service.js';
 import { CliModule } from './cli.module.js';
 
@@ -19,6 +23,8 @@ export interface CliServices {
   integrity: IntegrityService;
   audit: AuditService;
   reports: ReportsService;
+  /** An OParl import and its audit entry, one transaction. */
+  importOParl(actor: Actor, body: string, reading: OParlReading, files: string[]): Promise<OParlImportOutcome[]>;
 }
 
 /** Opens the database and hands the command the services, wired by Nest as in the server. */
@@ -35,6 +41,14 @@ export async function withServices<T>(fn: (services: CliServices) => Promise<T>)
         integrity: app.get(IntegrityService),
         audit: app.get(AuditService),
         reports: app.get(ReportsService),
+        importOParl: (actor, body, reading, files) =>
+          app.get(DataSource).transaction(async (m) => {
+            const outcomes = await app.get(PapersService).importOParl(actor, body, reading, m);
+            await app
+              .get(AuditService)
+              .record({ actor, operation: 'importOParl', args: { body, files }, agreementId: null, version: null, outcome: 'ok' }, m);
+            return outcomes;
+          }),
       });
     } finally {
       await app.close();

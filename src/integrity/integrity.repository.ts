@@ -32,6 +32,9 @@ const RECORD_FIELDS_SQL = `CASE l.kind
   WHEN 'consultation' THEN (SELECT json_build_array(r.id::text, r.paper_id::text, r.kind, r.body, ${DAY('r.consulted_on')}, r.meeting,
       r.meeting_number::text, r.role, r.result, r.finished::text, r.oparl_id, r.note, r.recorded_by, ${TIME('r.recorded_at')})
     FROM council_consultations r WHERE r.id = ${UUID_REF})
+  WHEN 'paperRevision' THEN (SELECT json_build_array(r.id::text, r.paper_id::text, r.number::text, r.type, r.subject, ${DAY('r.paper_date')},
+      r.agreement_id, r.agreement_version::text, r.concerns, r.oparl_modified, r.deleted::text, r.fingerprint, r.recorded_by, ${TIME('r.recorded_at')})
+    FROM council_paper_revisions r WHERE r.id = ${UUID_REF})
   WHEN 'audit' THEN (SELECT json_build_array(r.id::text, ${TIME('r.at')}, r.subject, r.name, to_json(r.roles), r.party, r.operation,
       r.agreement_id, r.version::text, r.args_digest::text, r.outcome)
     FROM audit_log r WHERE r.id = ${BIGINT_REF})
@@ -50,6 +53,7 @@ const RECORDS_SQL = `
   UNION ALL SELECT 'amendment', r.agreement_id, r.id::text FROM amendments r
   UNION ALL SELECT 'paper', r.agreement_id, r.id::text FROM council_papers r
   UNION ALL SELECT 'consultation', p.agreement_id, r.id::text FROM council_consultations r LEFT JOIN council_papers p ON p.id = r.paper_id
+  UNION ALL SELECT 'paperRevision', r.agreement_id, r.id::text FROM council_paper_revisions r
   UNION ALL SELECT 'audit', r.agreement_id, r.id::text FROM audit_log r`;
 
 /** The statements of verify, written to src/queries/ by `npm run sql:emit` so a change shows in review. */

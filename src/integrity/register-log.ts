@@ -62,6 +62,22 @@ export const RECORD_FIELDS = {
     'recordedBy',
     'recordedAt',
   ],
+  paperRevision: [
+    'id',
+    'paperId',
+    'number',
+    'type',
+    'subject',
+    'paperDate',
+    'agreementId',
+    'agreementVersion',
+    'concerns',
+    'oparlModified',
+    'deleted',
+    'fingerprint',
+    'recordedBy',
+    'recordedAt',
+  ],
   audit: ['id', 'at', 'subject', 'name', 'roles', 'party', 'operation', 'agreementId', 'version', 'argsDigest', 'outcome'],
 } as const;
 
@@ -125,6 +141,8 @@ export function describeRecord(kind: string, agreementId: string | null, ref: st
       return `council paper ${ref}${of}`;
     case 'consultation':
       return `consultation ${ref}${of}`;
+    case 'paperRevision':
+      return `revision ${ref} of a council paper${of}`;
     case 'audit':
       return `audit entry ${ref}`;
     default:

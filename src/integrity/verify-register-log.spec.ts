@@ -71,6 +71,7 @@ describe('verifyRegisterLog', () => {
       amendment: 0,
       paper: 0,
       consultation: 0,
+      paperRevision: 0,
       audit: 1,
     });
   });

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { IsoDate } from '../common/dates.js';
-import type { Consultation, ConsultationFacts, ConsultationKind, Paper, PaperConcerns, PaperFacts } from './rules/index.js';
+import type { Consultation, ConsultationFacts, ConsultationKind, Paper, PaperConcerns, PaperFacts, PaperRevisionFacts } from './rules/index.js';
 
 const PAPER_COLUMNS = `id, body, reference, type, subject, paper_date::text AS paper_date, originator, public, legal_ground,
-       agreement_id, agreement_version, concerns, oparl_id, note, recorded_by`;
+       agreement_id, agreement_version, concerns, oparl_id, note, recorded_by, oparl_modified, deleted, fingerprint, revision`;
 const CONSULTATION_COLUMNS = `id, paper_id, kind, body, consulted_on::text AS consulted_on, meeting, meeting_number, role, result,
        finished, oparl_id, note, recorded_by`;
 
 /** The statements of the hot reads (an agreement's papers, one paper), written to src/queries/ by `npm run sql:emit`. */
 export const PAPERS_SQL = {
-  papersOfAgreements: `SELECT ${PAPER_COLUMNS} FROM council_papers WHERE agreement_id = ANY($1) ORDER BY paper_date NULLS LAST, body, reference`,
-  paperByKey: `SELECT ${PAPER_COLUMNS} FROM council_papers WHERE body = $1 AND reference = $2`,
+  papersOfAgreements: `SELECT ${PAPER_COLUMNS} FROM council_papers_current WHERE agreement_id = ANY($1) ORDER BY paper_date NULLS LAST, body, reference`,
+  paperByKey: `SELECT ${PAPER_COLUMNS} FROM council_papers_current WHERE body = $1 AND reference = $2`,
+  paperByOparlId: `SELECT ${PAPER_COLUMNS} FROM council_papers_current WHERE oparl_id = $1`,
   consultationsOf: `SELECT ${CONSULTATION_COLUMNS} FROM council_consultations WHERE paper_id = ANY($1::uuid[])
         ORDER BY consulted_on NULLS LAST, recorded_at`,
 } as const;
@@ -32,6 +33,10 @@ interface PaperColumns {
   oparl_id: string | null;
   note: string | null;
   recorded_by: string;
+  oparl_modified: string | null;
+  deleted: boolean;
+  fingerprint: string | null;
+  revision: number;
 }
 
 interface ConsultationColumns {
@@ -66,6 +71,31 @@ export class PapersRepository {
   async findByKey(body: string, reference: string, m: EntityManager = this.dataSource.manager): Promise<Paper | null> {
     const rows = await m.query<PaperColumns[]>(PAPERS_SQL.paperByKey, [body, reference]);
     return (await this.withConsultations(m, rows))[0] ?? null;
+  }
+
+  async findByOparlId(oparlId: string, m: EntityManager = this.dataSource.manager): Promise<Paper | null> {
+    const rows = await m.query<PaperColumns[]>(PAPERS_SQL.paperByOparlId, [oparlId]);
+    return (await this.withConsultations(m, rows))[0] ?? null;
+  }
+
+  async agreementIds(m: EntityManager): Promise<string[]> {
+    return (await m.query<{ id: string }[]>('SELECT id FROM agreements ORDER BY id')).map((r) => r.id);
+  }
+
+  /** Consultation OParl ids of the given ones that are stored, with any paper. */
+  async storedConsultationIds(m: EntityManager, oparlIds: readonly string[]): Promise<Set<string>> {
+    const rows = await m.query<{ oparl_id: string }[]>('SELECT oparl_id FROM council_consultations WHERE oparl_id = ANY($1)', [[...oparlIds]]);
+    return new Set(rows.map((r) => r.oparl_id));
+  }
+
+  /** Appends a revision numbered after the paper's last one (the caller holds the paper's lock). */
+  async insertRevision(m: EntityManager, paperId: string, r: PaperRevisionFacts & { recordedBy: string }): Promise<void> {
+    await m.query(
+      `INSERT INTO council_paper_revisions (paper_id, number, type, subject, paper_date, agreement_id, agreement_version, concerns,
+                                            oparl_modified, deleted, fingerprint, recorded_by)
+       SELECT $1, coalesce(max(number), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM council_paper_revisions WHERE paper_id = $1`,
+      [paperId, r.type, r.subject, r.date, r.agreementId, r.agreementVersion, r.concerns, r.oparlModified, r.deleted, r.fingerprint, r.recordedBy],
+    );
   }
 
   /** Serialises the writers of one paper (and of one new reference) until the transaction ends. */
@@ -132,6 +162,10 @@ function toPaper(r: PaperColumns, consultations: Consultation[]): Paper {
     oparlId: r.oparl_id,
     note: r.note,
     recordedBy: r.recorded_by,
+    oparlModified: r.oparl_modified,
+    deleted: r.deleted,
+    fingerprint: r.fingerprint,
+    revision: r.revision,
     consultations,
   };
 }

@@ -1,11 +1,14 @@
-import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { requireActor, type GraphQLContext } from '../graphql/context.js';
 import { PageArgs, pageOf } from '../graphql/pagination.js';
 import { RecordConsultationInput } from './dto/record-consultation.input.js';
 import { RecordPaperInput } from './dto/record-paper.input.js';
+import { PaperConcerns } from './models/enums.js';
+import { OParlImportedPaperModel, type OParlImportOutcome } from './models/oparl-import.model.js';
 import { PaperPage } from './models/paper-page.model.js';
 import { PaperModel } from './models/paper.model.js';
 import { PapersService } from './papers.service.js';
+import { readOParl } from './rules/index.js';
 
 @Resolver()
 export class PapersResolver {
@@ -56,6 +59,41 @@ export class PapersResolver {
       oparlId: input.oparlId ?? null,
       note: input.note ?? null,
     });
+    return PaperModel.from(paper);
+  }
+
+  @Mutation(() => [OParlImportedPaperModel], {
+    description:
+      "Imports OParl 1.1 objects (a Paper, a list, or a list page with `data`; Consultations, Meetings and AgendaItems beside) as papers of the register's body `body`; council offices for their own body. All or nothing.",
+  })
+  async importOParl(
+    @Context() ctx: GraphQLContext,
+    @Args('body', { type: () => ID, description: "The register's council body the papers belong to, e.g. 'bvv-neukoelln'." }) body: string,
+    @Args('json', { description: 'The OParl JSON as served.' }) json: string,
+  ): Promise<OParlImportedPaperModel[]> {
+    const outcomes = await this.service.importOParl(requireActor(ctx), body, readOParl(json, body));
+    return outcomes.map((o) => Object.assign(new OParlImportedPaperModel(), { ...o, outcome: o.outcome as OParlImportOutcome }));
+  }
+
+  @Mutation(() => PaperModel, {
+    description: 'Links a recorded paper (by reference or OParl id) to an agreement; council offices for their own body.',
+  })
+  async linkPaper(
+    @Context() ctx: GraphQLContext,
+    @Args('body', { type: () => ID }) body: string,
+    @Args('reference', { type: () => String, nullable: true }) reference: string | null | undefined,
+    @Args('oparlId', { type: () => String, nullable: true }) oparlId: string | null | undefined,
+    @Args('agreementId', { type: () => ID }) agreementId: string,
+    @Args('version', { type: () => Int, nullable: true, description: 'The version of the agreement the paper reports on.' })
+    version: number | null | undefined,
+    @Args('concerns', { type: () => PaperConcerns, nullable: true }) concerns: PaperConcerns | null | undefined,
+  ): Promise<PaperModel> {
+    const paper = await this.service.linkPaper(
+      requireActor(ctx),
+      body,
+      { reference: reference ?? null, oparlId: oparlId ?? null },
+      { agreementId, agreementVersion: version ?? null, concerns: concerns ?? null },
+    );
     return PaperModel.from(paper);
   }
 }

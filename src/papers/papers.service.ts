@@ -2,18 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { assertMayRecordPapersOf } from '../auth/policy.js';
 import { actorLabel, type Actor } from '../common/actor.js';
-import { notFound } from '../common/app-error.js';
+import { AppError, ErrorCode, notFound } from '../common/app-error.js';
 import { berlinToday } from '../common/berlin-date.js';
 import type { IsoDate } from '../common/dates.js';
 import { inTransaction } from '../database/transaction.js';
 import { LifecycleRepository } from '../lifecycle/lifecycle.repository.js';
-import { AmendmentType, assertNoViolations } from '../lifecycle/rules/index.js';
+import { AmendmentType, assertNoViolations, type LifecycleViolation } from '../lifecycle/rules/index.js';
 import { VersionsService } from '../versions/versions.service.js';
-import { consultationExists, paperExists, paperNotFound } from './papers.errors.js';
+import { consultationExists, oparlIdOfOtherBody, paperExists, paperNotFound } from './papers.errors.js';
 import { PapersRepository } from './papers.repository.js';
 import {
+  agreementIdsNamed,
   checkConsultation,
   checkPaper,
+  OPARL_PAPER_FIELDS,
+  oparlDecision,
+  oparlFingerprint,
+  type OParlPaper,
+  type OParlReading,
   papersKnownBy,
   sameConsultation,
   type ConsultationFacts,
@@ -66,6 +72,97 @@ export class PapersService {
     });
   }
 
+  /**
+   * Imports OParl papers (read by readOParl / mapOParlSources) for one council body, all or nothing. A paper is found by
+   * its OParl id; a new one is recorded with a first revision holding OParl's `modified` and the mapped content, a
+   * known one is revised only when its content changed and its `modified` is later; consultations not yet stored are
+   * added. A paper whose name names exactly one agreement id is linked to that agreement.
+   */
+  importOParl(actor: Actor, body: string, reading: OParlReading, tx?: EntityManager): Promise<OParlImportOutcome[]> {
+    assertMayRecordPapersOf(actor, body);
+    if (!reading.ok) assertNoViolations(reading.problems);
+    const papers = reading.ok ? reading.papers : [];
+    const today = this.today();
+    assertNoViolations(papers.flatMap((p) => checkPaper(p.facts, today).map((v) => located(v, p))));
+    return inTransaction(this.dataSource, tx, async (m) => {
+      const agreementIds = await this.papers.agreementIds(m);
+      const outcomes: OParlImportOutcome[] = [];
+      for (const p of papers) outcomes.push(await this.importOne(m, actor, p, agreementIds));
+      return outcomes;
+    });
+  }
+
+  private async importOne(m: EntityManager, actor: Actor, p: OParlPaper, agreementIds: readonly string[]): Promise<OParlImportOutcome> {
+    const { body, reference } = p.facts;
+    await this.papers.lockKey(m, 'oparl', p.oparlId);
+    await this.papers.lockKey(m, body, reference);
+    const recordedBy = actorLabel(actor);
+    const fingerprint = oparlFingerprint(p);
+    const stored = await this.papers.findByOparlId(p.oparlId, m);
+    let paper: Paper;
+    let outcome: OParlImportOutcome['outcome'];
+    if (stored === null) {
+      if (await this.papers.findByKey(body, reference, m)) throw paperExists(body, reference);
+      const named = agreementIdsNamed(p.facts.subject, agreementIds);
+      const link = named.length === 1 ? named[0] : null;
+      await this.papers.insertPaper(m, { ...p.facts, agreementId: link, recordedBy });
+      paper = (await this.papers.findByKey(body, reference, m))!;
+      await this.papers.insertRevision(m, paper.id, { ...revisionOf(p, paper), fingerprint, recordedBy });
+      outcome = 'new';
+    } else {
+      if (stored.body !== body) throw oparlIdOfOtherBody(p.oparlId, stored.body, body);
+      paper = stored;
+      const decision = oparlDecision({ modified: stored.oparlModified, deleted: stored.deleted, fingerprint: stored.fingerprint ?? '' }, p);
+      if (decision === 'unchanged') return { oparlId: p.oparlId, body, reference: stored.reference, outcome: 'unchanged' };
+      await this.papers.insertRevision(m, paper.id, { ...revisionOf(p, stored), fingerprint, recordedBy });
+      outcome = 'revised';
+    }
+    const stepIds = p.consultations.map((c) => c.oparlId!);
+    const storedSteps = await this.papers.storedConsultationIds(m, stepIds);
+    for (const c of p.consultations) {
+      if (!storedSteps.has(c.oparlId!)) await this.papers.insertConsultation(m, paper.id, { ...c, recordedBy });
+    }
+    return { oparlId: p.oparlId, body, reference: paper.reference, outcome };
+  }
+
+  /**
+   * Links a paper (by reference or OParl id) to an agreement, its version and the step it concerns, as a new revision of
+   * the paper; the link's rules are recordPaper's.
+   */
+  linkPaper(
+    actor: Actor,
+    body: string,
+    key: { reference: string | null; oparlId: string | null },
+    link: PaperLink,
+    tx?: EntityManager,
+  ): Promise<Paper> {
+    assertMayRecordPapersOf(actor, body);
+    if ((key.reference === null) === (key.oparlId === null)) {
+      throw new AppError(ErrorCode.BAD_INPUT, 'name the paper by its reference or by its OParl id, one of them');
+    }
+    return inTransaction(this.dataSource, tx, async (m) => {
+      const found =
+        key.oparlId !== null ? await this.papers.findByOparlId(key.oparlId, m) : await this.papers.findByKey(body, key.reference ?? '', m);
+      if (!found || found.body !== body) throw paperNotFound(body, key.reference ?? key.oparlId ?? '');
+      await this.papers.lockKey(m, body, found.reference);
+      const paper = (await this.papers.findByKey(body, found.reference, m))!;
+      const facts: PaperFacts = { ...paper, ...link };
+      const linked = await this.linkedVersion(m, facts);
+      assertNoViolations(checkPaper(facts, this.today(), linked));
+      await this.papers.insertRevision(m, paper.id, {
+        type: paper.type,
+        subject: paper.subject,
+        date: paper.date,
+        ...link,
+        oparlModified: paper.oparlModified,
+        deleted: paper.deleted,
+        fingerprint: paper.fingerprint,
+        recordedBy: actorLabel(actor),
+      });
+      return (await this.papers.findByKey(body, paper.reference, m))!;
+    });
+  }
+
   async paper(body: string, reference: string): Promise<Paper> {
     const paper = await this.papers.findByKey(body, reference);
     if (!paper) throw paperNotFound(body, reference);
@@ -91,4 +188,38 @@ export class PapersService {
     const madeByExtension = history.amendments.some((a) => a.newVersion === facts.agreementVersion && a.type === AmendmentType.VALIDITY_EXTENSION);
     return { number: facts.agreementVersion, madeByExtension };
   }
+}
+
+export interface OParlImportOutcome {
+  oparlId: string;
+  body: string;
+  reference: string;
+  outcome: 'new' | 'revised' | 'unchanged';
+}
+
+export interface PaperLink {
+  agreementId: string;
+  agreementVersion: number | null;
+  concerns: PaperFacts['concerns'];
+}
+
+/** A revision from an import keeps the paper's link to an agreement. */
+function revisionOf(p: OParlPaper, current: Paper) {
+  return {
+    type: p.facts.type,
+    subject: p.facts.subject,
+    date: p.facts.date,
+    agreementId: current.agreementId,
+    agreementVersion: current.agreementVersion,
+    concerns: current.concerns,
+    oparlModified: p.modified,
+    deleted: p.deleted,
+  };
+}
+
+/** A rule's problem with a paper field, placed at the OParl field it came from. */
+function located(v: LifecycleViolation, p: OParlPaper): LifecycleViolation {
+  const field = v.field === undefined ? undefined : OPARL_PAPER_FIELDS[v.field];
+  const path = field === undefined ? p.path : `${p.path}/${field}`;
+  return { ...v, path, message: `${path || '/'}: ${v.message}` };
 }

@@ -58,11 +58,21 @@ export class PaperModel {
   @Field()
   recordedBy: string;
 
+  @Field({ description: 'Marked deleted by its council information system (OParl `deleted`); kept and shown as such.' })
+  deleted: boolean;
+
+  @Field(() => String, { nullable: true, description: 'OParl `modified` of the object last imported, as given.' })
+  oparlModified: string | null;
+
+  @Field(() => Int, { description: 'How often the paper was revised (by an OParl import or a link); 0 as first recorded.' })
+  revision: number;
+
   /** Resolved as a page by PaperConsultationsResolver. */
   steps: Consultation[];
 
   static from(p: Paper): PaperModel {
-    const { consultations, ...rest } = p;
+    // The fingerprint is the import's bookkeeping, not a fact of the paper.
+    const { consultations, fingerprint: _fingerprint, ...rest } = p;
     return Object.assign(new PaperModel(), {
       ...rest,
       bodyName: bodyName(p.body),

@@ -4,3 +4,4 @@ export * from './reference.js';
 export * from './bodies.js';
 export * from './paper-rules.js';
 export * from './paper-events.js';
+export * from './oparl.js';

@@ -110,6 +110,10 @@ describe('papers on the timeline', () => {
     ...facts,
     id: facts.reference,
     recordedBy: 'system',
+    oparlModified: null,
+    deleted: false,
+    fingerprint: null,
+    revision: 0,
     consultations: steps.map((s, i) => ({ ...s, id: `${facts.reference}-${i}`, paperId: facts.reference, recordedBy: 'system' })),
   });
   const real = stored(paper(), [

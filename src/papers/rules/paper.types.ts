@@ -63,4 +63,25 @@ export interface Paper extends PaperFacts {
   id: string;
   recordedBy: string;
   consultations: Consultation[];
+  /** OParl's `modified` of the object the paper was last imported from, as given. */
+  oparlModified: string | null;
+  /** Marked deleted by its council information system; kept, and shown as such. */
+  deleted: boolean;
+  /** The mapped OParl content of its last import (oparlFingerprint). */
+  fingerprint: string | null;
+  /** How many revisions the paper has had (0: as first recorded). */
+  revision: number;
+}
+
+/** A paper's changeable facts as a whole, as a revision states them. */
+export interface PaperRevisionFacts {
+  type: string | null;
+  subject: string | null;
+  date: IsoDate | null;
+  agreementId: string | null;
+  agreementVersion: number | null;
+  concerns: PaperConcerns | null;
+  oparlModified: string | null;
+  deleted: boolean;
+  fingerprint: string | null;
 }

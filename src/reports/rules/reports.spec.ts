@@ -36,6 +36,10 @@ function wohnhilfen(extra: Partial<AgreementHistory> = {}): AgreementHistory {
 }
 
 const earlierPaper: Paper = {
+  oparlModified: null,
+  deleted: false,
+  fingerprint: null,
+  revision: 0,
   id: 'p1',
   recordedBy: 'test',
   body: 'bvv-neukoelln',
