@@ -64,7 +64,8 @@ describe('signature level unknown: a register with signatures from before', () =
       const signatures = await after.query(stored);
       expect(signatures.map((s: { level: string }) => s.level)).toEqual(['handwrittenScan', 'handwrittenScan']);
 
-      expect((await after.runMigrations()).map((m) => m.name)).toEqual(['SignatureLevelUnknown1764000000030', 'CouncilPapers1764000000040']);
+      // This migration and every later one run now.
+      expect((await after.runMigrations()).map((m) => m.name)).toEqual(migrations.slice(upTo).map((m) => m.name));
       expect(await levelCheck(after)).toEqual([
         "CHECK ((level = ANY (ARRAY['handwrittenScan'::text, 'simpleElectronic'::text, 'advancedElectronic'::text, 'qualifiedElectronic'::text, 'unknown'::text])))",
       ]);
