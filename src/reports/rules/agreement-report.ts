@@ -1,6 +1,6 @@
 import { isFormat2 } from '../../documents/agreement-terms.js';
 import type { AgreementDocument } from '../../documents/agreement.types.js';
-import type { AgreementDocumentV2 } from '../../documents/agreement-v2.types.js';
+import type { AgreementDocumentV2, IndicatorV2 } from '../../documents/agreement-v2.types.js';
 import { isMissing } from '../../documents/facts.js';
 import type { LifecycleVersion, PartyStatus } from '../../lifecycle/rules/index.js';
 import { bodyName, type Paper } from '../../papers/rules/index.js';
@@ -164,7 +164,7 @@ function steering(version: LifecycleVersion | undefined): Block[] {
   if (version === undefined) return [...blocks, { kind: 'paragraph', text: 'Keine Fassung verzeichnet.' }];
   const doc = version.document;
   if (doc.steeringFields.length === 0) return [...blocks, { kind: 'paragraph', text: 'Keine Steuerungsfelder verzeichnet.' }];
-  for (const field of isFormat2(doc) ? fieldsV2(doc) : fieldsV1(doc)) {
+  for (const field of fieldViews(doc)) {
     blocks.push({ kind: 'heading', level: 3, text: field.focus ? `${field.title} (Fokus)` : field.title });
     if (field.text) blocks.push({ kind: 'paragraph', text: field.text });
     if (field.rows.length === 0) {
@@ -188,11 +188,13 @@ interface FieldView {
   rows: string[][];
 }
 
-function fieldsV1(doc: AgreementDocument): FieldView[] {
-  return doc.steeringFields.map((f) => ({
+/** The steering fields as rows of the report; the formats differ only in the field's text and the baseline. */
+function fieldViews(doc: AgreementDocument | AgreementDocumentV2): FieldView[] {
+  const fields: (AgreementDocument | AgreementDocumentV2)['steeringFields'] = doc.steeringFields;
+  return fields.map((f) => ({
     title: f.title,
     focus: f.focus,
-    text: f.description ?? null,
+    text: ('note' in f ? f.note : 'description' in f ? f.description : null) ?? null,
     rows: f.qualityStandards.flatMap((q) =>
       q.indicators.length === 0
         ? [[q.title, 'keine Indikatoren', '', '', '', '', '', '']]
@@ -202,7 +204,7 @@ function fieldsV1(doc: AgreementDocument): FieldView[] {
             factDe(i.unit),
             directionDe(i.direction),
             periodicityDe(i.periodicity),
-            NOT_GIVEN,
+            baselineDe(i),
             factDe(i.minimumValue),
             factDe(i.targetValue),
           ]),
@@ -210,26 +212,11 @@ function fieldsV1(doc: AgreementDocument): FieldView[] {
   }));
 }
 
-function fieldsV2(doc: AgreementDocumentV2): FieldView[] {
-  return doc.steeringFields.map((f) => ({
-    title: f.title,
-    focus: f.focus,
-    text: f.note ?? null,
-    rows: f.qualityStandards.flatMap((q) =>
-      q.indicators.length === 0
-        ? [[q.title, 'keine Indikatoren', '', '', '', '', '', '']]
-        : q.indicators.map((i) => [
-            q.title,
-            factDe(i.title),
-            factDe(i.unit),
-            directionDe(i.direction),
-            periodicityDe(i.periodicity),
-            isMissing(i.baseline) ? factDe(i.baseline) : `${factDe(i.baseline.value)} (Zeitraum: ${factDe(i.baseline.period)})`,
-            factDe(i.minimumValue),
-            factDe(i.targetValue),
-          ]),
-    ),
-  }));
+/** Format 1 has no baseline; format 2 gives one with its period, or says why it is missing. */
+function baselineDe(indicator: object): string {
+  if (!('baseline' in indicator)) return NOT_GIVEN;
+  const baseline = (indicator as IndicatorV2).baseline;
+  return isMissing(baseline) ? factDe(baseline) : `${factDe(baseline.value)} (Zeitraum: ${factDe(baseline.period)})`;
 }
 
 function missingFactsSection(input: ReportInput): Block[] {
