@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import pg from 'pg';
 import { runCli } from './support/cli.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-// The OParl objects under test/fixtures/oparl are invented examples (https://oparl.example.org/…).
-const FIXTURES = 'test/fixtures/oparl';
+// The OParl objects under examples/oparl are invented examples (https://oparl.example.org/…).
+const FIXTURES = 'examples/oparl';
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 const PAPER_4711 = 'https://oparl.example.org/bodies/1/papers/4711';
 
@@ -12,7 +13,7 @@ const IMPORT = `mutation($body: ID!, $json: String!) { importOParl(body: $body, 
 const PAPER = `query($ref: String!) {
   paper(body: "bvv-neukoelln", reference: $ref) {
     reference subject type date deleted revision oparlId oparlModified agreementId agreementVersion concerns
-    consultations { items { date meeting role result finished oparlId note } }
+    consultations { items { date meeting role result finished oparlId note deleted } }
   }
 }`;
 const LINK = `mutation($ref: String, $oparlId: String) {
@@ -65,6 +66,7 @@ describe('OParl import', () => {
         finished: true,
         oparlId: 'https://oparl.example.org/bodies/1/consultations/4711-1',
         note: null,
+        deleted: false,
       },
     ]);
   });
@@ -111,6 +113,83 @@ describe('OParl import', () => {
     expect(papers.data!.papers.items.map((p: { reference: string }) => p.reference)).toContain('4711/XXI');
   });
 
+  it('takes a later result and a corrected reference from a re-import, each object decided by its own modified', async () => {
+    const base = 'https://oparl.example.org/bodies/1';
+    const stepId = `${base}/consultations/4713-1`;
+    const paper = (reference: string, modified: string, step: Record<string, unknown> = {}) => ({
+      id: `${base}/papers/4713`,
+      type: 'https://schema.oparl.org/1.1/Paper',
+      name: 'Beispiel: Bericht zur Zielvereinbarung',
+      reference,
+      date: '2024-02-01',
+      paperType: 'Vorlage zur Kenntnisnahme',
+      consultation: [
+        { id: stepId, type: 'https://schema.oparl.org/1.1/Consultation', meeting: `${base}/meetings/31`, role: 'Kenntnisnahme', ...step },
+      ],
+      modified,
+    });
+    const meeting = {
+      id: `${base}/meetings/31`,
+      type: 'https://schema.oparl.org/1.1/Meeting',
+      name: '31. öffentliche Sitzung der BVV',
+      start: '2024-05-15T17:00:00+02:00',
+      modified: '2024-05-16T09:00:00+02:00',
+    };
+    const agendaItem = {
+      id: `${base}/agendaitems/950`,
+      type: 'https://schema.oparl.org/1.1/AgendaItem',
+      meeting: meeting.id,
+      result: 'zur Kenntnis genommen',
+      modified: '2024-05-16T09:00:00+02:00',
+    };
+    const importing = async (json: unknown) => {
+      const res = await t.gql(IMPORT, { body: 'bvv-neukoelln', json: JSON.stringify(json) }, { as: bvv });
+      expect(res.errors).toBeUndefined();
+      return res.data!.importOParl[0] as { reference: string; outcome: string };
+    };
+    const stepOf = async (ref: string) => (await t.gql(PAPER, { ref }, { as: bvv })).data!.paper.consultations.items[0];
+    const revisions = async () => Number((await t.sql('SELECT count(*)::int AS n FROM council_consultation_revisions'))[0].n);
+
+    // Announced: the meeting is only referenced, so no date and no result yet.
+    const first = paper('4713/XXI', '2024-02-01T10:00:00+01:00');
+    expect(await importing(first)).toEqual({ oparlId: first.id, reference: '4713/XXI', outcome: 'NEW' });
+    expect(await stepOf('4713/XXI')).toMatchObject({ date: null, result: null, meeting: meeting.id, deleted: false });
+    const announced = await revisions();
+
+    // After the meeting: the paper is as before, the agenda item brings the result; the consultation is revised.
+    const after = paper('4713/XXI', '2024-02-01T10:00:00+01:00', { agendaItem: agendaItem.id });
+    expect(await importing([after, meeting, agendaItem])).toMatchObject({ reference: '4713/XXI', outcome: 'REVISED' });
+    expect(await stepOf('4713/XXI')).toMatchObject({
+      date: '2024-05-15',
+      meeting: '31. öffentliche Sitzung der BVV',
+      result: 'zur Kenntnis genommen',
+      finished: true,
+    });
+    expect(await revisions()).toBe(announced + 1);
+
+    // The council information system corrects the reference: the id is the key, the paper keeps its consultation.
+    const corrected = paper('4731/XXI', '2024-06-01T10:00:00+02:00', { agendaItem: agendaItem.id });
+    expect(await importing([corrected, meeting, agendaItem])).toMatchObject({ reference: '4731/XXI', outcome: 'REVISED' });
+    expect((await t.gql(PAPER, { ref: '4713/XXI' }, { as: bvv })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(await stepOf('4731/XXI')).toMatchObject({ result: 'zur Kenntnis genommen' });
+
+    // The announcement again: older than what is stored, for the paper and for the consultation; nothing changes.
+    const before = [await counts(), await revisions()];
+    expect(await importing(first)).toMatchObject({ reference: '4731/XXI', outcome: 'UNCHANGED' });
+    expect([await counts(), await revisions()]).toEqual(before);
+    expect(await stepOf('4731/XXI')).toMatchObject({ date: '2024-05-15', result: 'zur Kenntnis genommen' });
+
+    // A reference another paper of the body has is refused, and nothing is stored.
+    const clash = await t.gql(IMPORT, { body: 'bvv-neukoelln', json: JSON.stringify(paper('4711/XXI', '2024-07-01T10:00:00+02:00')) }, { as: bvv });
+    expect(clash.errors?.[0]?.extensions?.code).toBe('ALREADY_EXISTS');
+    expect([await counts(), await revisions()]).toEqual(before);
+
+    // The consultation withdrawn later: kept, marked deleted.
+    const withdrawn = paper('4731/XXI', '2024-06-01T10:00:00+02:00', { deleted: true, modified: '2024-08-01T10:00:00+02:00' });
+    expect(await importing(withdrawn)).toMatchObject({ outcome: 'REVISED' });
+    expect(await stepOf('4731/XXI')).toMatchObject({ deleted: true, role: 'Kenntnisnahme' });
+  });
+
   it(
     'through the CLI: a folder, a deleted paper kept as deleted, an out-of-date object, a referenced consultation kept as its URL',
     async () => {
@@ -155,8 +234,25 @@ describe('OParl import', () => {
       expect(audited.map((r) => r.outcome)).toEqual(['ok', 'ok']);
 
       const verify = await runCli(['verify'], env);
-      expect(verify.stdout).toContain('paper revisions 4');
+      expect(verify.stdout).toContain('paper revisions 6');
+      expect(verify.stdout).toContain('consultation revisions 5');
       expect(verify.code).toBe(0);
+
+      // A result changed behind the service's back, and a corrected reference undone: both named.
+      const db = new pg.Client({ connectionString: t.superuserUrl });
+      await db.connect();
+      try {
+        await db.query('SET session_replication_role = replica');
+        const [step] = (await db.query(`UPDATE council_consultation_revisions SET result = 'abgelehnt' WHERE result IS NOT NULL RETURNING id`)).rows;
+        const [revision] = (await db.query(`UPDATE council_paper_revisions SET reference = '4713/XXI' WHERE reference = '4731/XXI' RETURNING id`))
+          .rows;
+        const tampered = await runCli(['verify'], env);
+        expect(tampered.code).not.toBe(0);
+        expect(tampered.stdout + tampered.stderr).toContain(`revision ${step.id} of a consultation`);
+        expect(tampered.stdout + tampered.stderr).toContain(`revision ${revision.id} of a council paper`);
+      } finally {
+        await db.end();
+      }
     },
     SLOW,
   );

@@ -29,6 +29,7 @@ const RECORD_TABLES = [
   'council_papers',
   'council_consultations',
   'council_paper_revisions',
+  'council_consultation_revisions',
   'audit_log',
 ] as const;
 
@@ -119,7 +120,7 @@ describe('verify: every record tamper-evident', () => {
       expect(res.stdout).toContain(`chain intact: ${counts.agreement_versions} version(s) of ${agreements} agreement(s) verified`);
       expect(res.stdout).toContain(
         `records intact: ${total} in the register log (versions ${counts.agreement_versions}, follow-up links 1, freezes 2, signatures 3, ` +
-          `withdrawals 1, amendments 1, council papers 2, consultations 4, paper revisions 0, audit entries ${counts.audit_log})`,
+          `withdrawals 1, amendments 1, council papers 2, consultations 4, paper revisions 0, consultation revisions 0, audit entries ${counts.audit_log})`,
       );
       const [last] = await t.sql('SELECT hash FROM register_log ORDER BY seq DESC LIMIT 1');
       expect(headOf(res.stdout)).toBe(last.hash);

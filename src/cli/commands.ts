@@ -183,6 +183,7 @@ const RECORD_LABELS: Record<RecordKind, string> = {
   paper: 'council papers',
   consultation: 'consultations',
   paperRevision: 'paper revisions',
+  consultationRevision: 'consultation revisions',
   audit: 'audit entries',
 };
 

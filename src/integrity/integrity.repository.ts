@@ -9,6 +9,12 @@ const TIME = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM
 const UUID_REF = `CASE WHEN l.ref ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN l.ref::uuid END`;
 const BIGINT_REF = `CASE WHEN l.ref ~ '^[0-9]{1,18}$' THEN l.ref::bigint END`;
 
+// A revision's reference, added later, is part of its record only when given (see RECORD_FIELDS.paperRevision).
+const PAPER_REVISION_BASE = `r.id::text, r.paper_id::text, r.number::text, r.type, r.subject, ${DAY('r.paper_date')},
+      r.agreement_id, r.agreement_version::text, r.concerns, r.oparl_modified, r.deleted::text, r.fingerprint, r.recorded_by, ${TIME('r.recorded_at')}`;
+const PAPER_REVISION_FIELDS = `CASE WHEN r.reference IS NULL THEN json_build_array(${PAPER_REVISION_BASE})
+      ELSE json_build_array(${PAPER_REVISION_BASE}, r.reference) END`;
+
 /** The current fields of the record each entry names, in the order of RECORD_FIELDS (src/integrity/register-log.ts). */
 const RECORD_FIELDS_SQL = `CASE l.kind
   WHEN 'version' THEN (SELECT json_build_array(r.agreement_id, r.number::text, r.chain_hash::text)
@@ -32,9 +38,11 @@ const RECORD_FIELDS_SQL = `CASE l.kind
   WHEN 'consultation' THEN (SELECT json_build_array(r.id::text, r.paper_id::text, r.kind, r.body, ${DAY('r.consulted_on')}, r.meeting,
       r.meeting_number::text, r.role, r.result, r.finished::text, r.oparl_id, r.note, r.recorded_by, ${TIME('r.recorded_at')})
     FROM council_consultations r WHERE r.id = ${UUID_REF})
-  WHEN 'paperRevision' THEN (SELECT json_build_array(r.id::text, r.paper_id::text, r.number::text, r.type, r.subject, ${DAY('r.paper_date')},
-      r.agreement_id, r.agreement_version::text, r.concerns, r.oparl_modified, r.deleted::text, r.fingerprint, r.recorded_by, ${TIME('r.recorded_at')})
-    FROM council_paper_revisions r WHERE r.id = ${UUID_REF})
+  WHEN 'paperRevision' THEN (SELECT ${PAPER_REVISION_FIELDS} FROM council_paper_revisions r WHERE r.id = ${UUID_REF})
+  WHEN 'consultationRevision' THEN (SELECT json_build_array(r.id::text, r.consultation_id::text, r.number::text, ${DAY('r.consulted_on')},
+      r.meeting, r.meeting_number::text, r.role, r.result, r.finished::text, r.note, r.oparl_modified, r.deleted::text, r.fingerprint,
+      r.recorded_by, ${TIME('r.recorded_at')})
+    FROM council_consultation_revisions r WHERE r.id = ${UUID_REF})
   WHEN 'audit' THEN (SELECT json_build_array(r.id::text, ${TIME('r.at')}, r.subject, r.name, to_json(r.roles), r.party, r.operation,
       r.agreement_id, r.version::text, r.args_digest::text, r.outcome)
     FROM audit_log r WHERE r.id = ${BIGINT_REF})
@@ -54,6 +62,8 @@ const RECORDS_SQL = `
   UNION ALL SELECT 'paper', r.agreement_id, r.id::text FROM council_papers r
   UNION ALL SELECT 'consultation', p.agreement_id, r.id::text FROM council_consultations r LEFT JOIN council_papers p ON p.id = r.paper_id
   UNION ALL SELECT 'paperRevision', r.agreement_id, r.id::text FROM council_paper_revisions r
+  UNION ALL SELECT 'consultationRevision', p.agreement_id, r.id::text FROM council_consultation_revisions r
+    LEFT JOIN council_consultations c ON c.id = r.consultation_id LEFT JOIN council_papers p ON p.id = c.paper_id
   UNION ALL SELECT 'audit', r.agreement_id, r.id::text FROM audit_log r`;
 
 /** The statements of verify, written to src/queries/ by `npm run sql:emit` so a change shows in review. */

@@ -77,6 +77,25 @@ export const RECORD_FIELDS = {
     'fingerprint',
     'recordedBy',
     'recordedAt',
+    // Added by migration 1764000000055: in the record only when given, so earlier revisions keep their hashes.
+    'reference',
+  ],
+  consultationRevision: [
+    'id',
+    'consultationId',
+    'number',
+    'consultedOn',
+    'meeting',
+    'meetingNumber',
+    'role',
+    'result',
+    'finished',
+    'note',
+    'oparlModified',
+    'deleted',
+    'fingerprint',
+    'recordedBy',
+    'recordedAt',
   ],
   audit: ['id', 'at', 'subject', 'name', 'roles', 'party', 'operation', 'agreementId', 'version', 'argsDigest', 'outcome'],
 } as const;
@@ -143,6 +162,8 @@ export function describeRecord(kind: string, agreementId: string | null, ref: st
       return `consultation ${ref}${of}`;
     case 'paperRevision':
       return `revision ${ref} of a council paper${of}`;
+    case 'consultationRevision':
+      return `revision ${ref} of a consultation${of}`;
     case 'audit':
       return `audit entry ${ref}`;
     default:

@@ -72,6 +72,7 @@ describe('verifyRegisterLog', () => {
       paper: 0,
       consultation: 0,
       paperRevision: 0,
+      consultationRevision: 0,
       audit: 1,
     });
   });

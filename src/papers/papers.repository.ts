@@ -1,19 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { IsoDate } from '../common/dates.js';
-import type { Consultation, ConsultationFacts, ConsultationKind, Paper, PaperConcerns, PaperFacts, PaperRevisionFacts } from './rules/index.js';
+import type {
+  Consultation,
+  ConsultationFacts,
+  ConsultationKind,
+  ConsultationRevisionFacts,
+  Paper,
+  PaperConcerns,
+  PaperFacts,
+  PaperRevisionFacts,
+} from './rules/index.js';
 
 const PAPER_COLUMNS = `id, body, reference, type, subject, paper_date::text AS paper_date, originator, public, legal_ground,
        agreement_id, agreement_version, concerns, oparl_id, note, recorded_by, oparl_modified, deleted, fingerprint, revision`;
 const CONSULTATION_COLUMNS = `id, paper_id, kind, body, consulted_on::text AS consulted_on, meeting, meeting_number, role, result,
-       finished, oparl_id, note, recorded_by`;
+       finished, oparl_id, note, recorded_by, oparl_modified, deleted, fingerprint`;
 
 /** The statements of the hot reads (an agreement's papers, one paper), written to src/queries/ by `npm run sql:emit`. */
 export const PAPERS_SQL = {
   papersOfAgreements: `SELECT ${PAPER_COLUMNS} FROM council_papers_current WHERE agreement_id = ANY($1) ORDER BY paper_date NULLS LAST, body, reference`,
   paperByKey: `SELECT ${PAPER_COLUMNS} FROM council_papers_current WHERE body = $1 AND reference = $2`,
   paperByOparlId: `SELECT ${PAPER_COLUMNS} FROM council_papers_current WHERE oparl_id = $1`,
-  consultationsOf: `SELECT ${CONSULTATION_COLUMNS} FROM council_consultations WHERE paper_id = ANY($1::uuid[])
+  consultationsOf: `SELECT ${CONSULTATION_COLUMNS} FROM council_consultations_current WHERE paper_id = ANY($1::uuid[])
         ORDER BY consulted_on NULLS LAST, recorded_at`,
 } as const;
 
@@ -53,6 +62,9 @@ interface ConsultationColumns {
   oparl_id: string | null;
   note: string | null;
   recorded_by: string;
+  oparl_modified: string | null;
+  deleted: boolean;
+  fingerprint: string | null;
 }
 
 /** Reads and appends council papers and their steps. Dates travel as 'YYYY-MM-DD' text. */
@@ -82,19 +94,58 @@ export class PapersRepository {
     return (await m.query<{ id: string }[]>('SELECT id FROM agreements ORDER BY id')).map((r) => r.id);
   }
 
-  /** Consultation OParl ids of the given ones that are stored, with any paper. */
-  async storedConsultationIds(m: EntityManager, oparlIds: readonly string[]): Promise<Set<string>> {
-    const rows = await m.query<{ oparl_id: string }[]>('SELECT oparl_id FROM council_consultations WHERE oparl_id = ANY($1)', [[...oparlIds]]);
-    return new Set(rows.map((r) => r.oparl_id));
+  /** The stored consultations with the given OParl ids, of any paper, as they read now. */
+  async consultationsByOparlId(m: EntityManager, oparlIds: readonly string[]): Promise<Map<string, Consultation>> {
+    const rows = await m.query<ConsultationColumns[]>(`SELECT ${CONSULTATION_COLUMNS} FROM council_consultations_current WHERE oparl_id = ANY($1)`, [
+      [...oparlIds],
+    ]);
+    return new Map(rows.map((r) => [r.oparl_id!, toConsultation(r)]));
   }
 
   /** Appends a revision numbered after the paper's last one (the caller holds the paper's lock). */
   async insertRevision(m: EntityManager, paperId: string, r: PaperRevisionFacts & { recordedBy: string }): Promise<void> {
     await m.query(
-      `INSERT INTO council_paper_revisions (paper_id, number, type, subject, paper_date, agreement_id, agreement_version, concerns,
+      `INSERT INTO council_paper_revisions (paper_id, number, reference, type, subject, paper_date, agreement_id, agreement_version, concerns,
                                             oparl_modified, deleted, fingerprint, recorded_by)
-       SELECT $1, coalesce(max(number), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM council_paper_revisions WHERE paper_id = $1`,
-      [paperId, r.type, r.subject, r.date, r.agreementId, r.agreementVersion, r.concerns, r.oparlModified, r.deleted, r.fingerprint, r.recordedBy],
+       SELECT $1, coalesce(max(number), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 FROM council_paper_revisions WHERE paper_id = $1`,
+      [
+        paperId,
+        r.reference,
+        r.type,
+        r.subject,
+        r.date,
+        r.agreementId,
+        r.agreementVersion,
+        r.concerns,
+        r.oparlModified,
+        r.deleted,
+        r.fingerprint,
+        r.recordedBy,
+      ],
+    );
+  }
+
+  /** Appends a revision numbered after the consultation's last one (the caller holds its paper's lock). */
+  async insertConsultationRevision(m: EntityManager, consultationId: string, r: ConsultationRevisionFacts & { recordedBy: string }): Promise<void> {
+    await m.query(
+      `INSERT INTO council_consultation_revisions (consultation_id, number, consulted_on, meeting, meeting_number, role, result, finished, note,
+                                                   oparl_modified, deleted, fingerprint, recorded_by)
+       SELECT $1, coalesce(max(number), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12
+         FROM council_consultation_revisions WHERE consultation_id = $1`,
+      [
+        consultationId,
+        r.date,
+        r.meeting,
+        r.meetingNumber,
+        r.role,
+        r.result,
+        r.finished,
+        r.note,
+        r.oparlModified,
+        r.deleted,
+        r.fingerprint,
+        r.recordedBy,
+      ],
     );
   }
 
@@ -127,13 +178,15 @@ export class PapersRepository {
     );
   }
 
-  async insertConsultation(m: EntityManager, paperId: string, c: ConsultationFacts & { recordedBy: string }): Promise<void> {
-    await m.query(
+  /** Stores a consultation and gives its id. */
+  async insertConsultation(m: EntityManager, paperId: string, c: ConsultationFacts & { recordedBy: string }): Promise<string> {
+    const rows = await m.query<{ id: string }[]>(
       `INSERT INTO council_consultations (paper_id, kind, body, consulted_on, meeting, meeting_number, role, result, finished,
                                           oparl_id, note, recorded_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
       [paperId, c.kind, c.body, c.date, c.meeting, c.meetingNumber, c.role, c.result, c.finished, c.oparlId, c.note, c.recordedBy],
     );
+    return rows[0].id;
   }
 
   private async withConsultations(m: EntityManager, rows: PaperColumns[]): Promise<Paper[]> {
@@ -185,5 +238,8 @@ function toConsultation(s: ConsultationColumns): Consultation {
     oparlId: s.oparl_id,
     note: s.note,
     recordedBy: s.recorded_by,
+    oparlModified: s.oparl_modified,
+    deleted: s.deleted,
+    fingerprint: s.fingerprint,
   };
 }

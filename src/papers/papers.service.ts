@@ -20,8 +20,10 @@ import {
   oparlFingerprint,
   type OParlPaper,
   type OParlReading,
+  type OParlStep,
   papersKnownBy,
   sameConsultation,
+  stepFingerprint,
   type ConsultationFacts,
   type LinkedVersion,
   type Paper,
@@ -100,7 +102,7 @@ export class PapersService {
     const fingerprint = oparlFingerprint(p);
     const stored = await this.papers.findByOparlId(p.oparlId, m);
     let paper: Paper;
-    let outcome: OParlImportOutcome['outcome'];
+    let revised = false;
     if (stored === null) {
       if (await this.papers.findByKey(body, reference, m)) throw paperExists(body, reference);
       const named = agreementIdsNamed(p.facts.subject, agreementIds);
@@ -108,21 +110,44 @@ export class PapersService {
       await this.papers.insertPaper(m, { ...p.facts, agreementId: link, recordedBy });
       paper = (await this.papers.findByKey(body, reference, m))!;
       await this.papers.insertRevision(m, paper.id, { ...revisionOf(p, paper), fingerprint, recordedBy });
-      outcome = 'new';
     } else {
       if (stored.body !== body) throw oparlIdOfOtherBody(p.oparlId, stored.body, body);
       paper = stored;
-      const decision = oparlDecision({ modified: stored.oparlModified, deleted: stored.deleted, fingerprint: stored.fingerprint ?? '' }, p);
-      if (decision === 'unchanged') return { oparlId: p.oparlId, body, reference: stored.reference, outcome: 'unchanged' };
-      await this.papers.insertRevision(m, paper.id, { ...revisionOf(p, stored), fingerprint, recordedBy });
-      outcome = 'revised';
+      if (oparlDecision({ modified: stored.oparlModified, fingerprint: stored.fingerprint }, { modified: p.modified, fingerprint }) === 'revise') {
+        // The reference may change (the id is the key), but never to one another paper of the body has.
+        const holder = reference === stored.reference ? null : await this.papers.findByKey(body, reference, m);
+        if (holder !== null) throw paperExists(body, reference);
+        await this.papers.insertRevision(m, paper.id, { ...revisionOf(p, stored), fingerprint, recordedBy });
+        revised = true;
+      }
     }
-    const stepIds = p.consultations.map((c) => c.oparlId!);
-    const storedSteps = await this.papers.storedConsultationIds(m, stepIds);
-    for (const c of p.consultations) {
-      if (!storedSteps.has(c.oparlId!)) await this.papers.insertConsultation(m, paper.id, { ...c, recordedBy });
+    const stepsChanged = await this.importSteps(m, paper.id, p.consultations, recordedBy);
+    const outcome = stored === null ? 'new' : revised || stepsChanged ? 'revised' : 'unchanged';
+    return { oparlId: p.oparlId, body, reference: stored === null || revised ? reference : stored.reference, outcome };
+  }
+
+  /**
+   * Stores the consultations of an imported paper, each decided on its own like the paper: a new one is added with a
+   * first revision holding what OParl says of it, a known one revised when its content changed and its objects are not
+   * older than those it was last imported from. True when anything was stored.
+   */
+  private async importSteps(m: EntityManager, paperId: string, steps: readonly OParlStep[], recordedBy: string): Promise<boolean> {
+    const stored = await this.papers.consultationsByOparlId(
+      m,
+      steps.map((c) => c.oparlId),
+    );
+    let changed = false;
+    for (const c of steps) {
+      const known = stored.get(c.oparlId) ?? null;
+      const fingerprint = stepFingerprint(c);
+      const incoming = { modified: c.modified, fingerprint };
+      const decision = oparlDecision(known && { modified: known.oparlModified, fingerprint: known.fingerprint }, incoming);
+      if (decision === 'unchanged') continue;
+      const id = known?.id ?? (await this.papers.insertConsultation(m, paperId, { ...c, recordedBy }));
+      await this.papers.insertConsultationRevision(m, id, { ...c, oparlModified: c.modified, fingerprint, recordedBy });
+      changed = true;
     }
-    return { oparlId: p.oparlId, body, reference: paper.reference, outcome };
+    return changed;
   }
 
   /**
@@ -150,6 +175,7 @@ export class PapersService {
       const linked = await this.linkedVersion(m, facts);
       assertNoViolations(checkPaper(facts, this.today(), linked));
       await this.papers.insertRevision(m, paper.id, {
+        reference: paper.reference,
         type: paper.type,
         subject: paper.subject,
         date: paper.date,
@@ -206,6 +232,7 @@ export interface PaperLink {
 /** A revision from an import keeps the paper's link to an agreement. */
 function revisionOf(p: OParlPaper, current: Paper) {
   return {
+    reference: p.facts.reference,
     type: p.facts.type,
     subject: p.facts.subject,
     date: p.facts.date,

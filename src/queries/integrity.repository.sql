@@ -24,9 +24,14 @@ SELECT l.seq::text AS seq, l.kind, l.agreement_id, l.ref, l.record_hash, l.previ
   WHEN 'consultation' THEN (SELECT json_build_array(r.id::text, r.paper_id::text, r.kind, r.body, to_char(r.consulted_on, 'YYYY-MM-DD'), r.meeting,
       r.meeting_number::text, r.role, r.result, r.finished::text, r.oparl_id, r.note, r.recorded_by, to_char(r.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))
     FROM council_consultations r WHERE r.id = CASE WHEN l.ref ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN l.ref::uuid END)
-  WHEN 'paperRevision' THEN (SELECT json_build_array(r.id::text, r.paper_id::text, r.number::text, r.type, r.subject, to_char(r.paper_date, 'YYYY-MM-DD'),
+  WHEN 'paperRevision' THEN (SELECT CASE WHEN r.reference IS NULL THEN json_build_array(r.id::text, r.paper_id::text, r.number::text, r.type, r.subject, to_char(r.paper_date, 'YYYY-MM-DD'),
       r.agreement_id, r.agreement_version::text, r.concerns, r.oparl_modified, r.deleted::text, r.fingerprint, r.recorded_by, to_char(r.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))
-    FROM council_paper_revisions r WHERE r.id = CASE WHEN l.ref ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN l.ref::uuid END)
+      ELSE json_build_array(r.id::text, r.paper_id::text, r.number::text, r.type, r.subject, to_char(r.paper_date, 'YYYY-MM-DD'),
+      r.agreement_id, r.agreement_version::text, r.concerns, r.oparl_modified, r.deleted::text, r.fingerprint, r.recorded_by, to_char(r.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), r.reference) END FROM council_paper_revisions r WHERE r.id = CASE WHEN l.ref ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN l.ref::uuid END)
+  WHEN 'consultationRevision' THEN (SELECT json_build_array(r.id::text, r.consultation_id::text, r.number::text, to_char(r.consulted_on, 'YYYY-MM-DD'),
+      r.meeting, r.meeting_number::text, r.role, r.result, r.finished::text, r.note, r.oparl_modified, r.deleted::text, r.fingerprint,
+      r.recorded_by, to_char(r.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))
+    FROM council_consultation_revisions r WHERE r.id = CASE WHEN l.ref ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN l.ref::uuid END)
   WHEN 'audit' THEN (SELECT json_build_array(r.id::text, to_char(r.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), r.subject, r.name, to_json(r.roles), r.party, r.operation,
       r.agreement_id, r.version::text, r.args_digest::text, r.outcome)
     FROM audit_log r WHERE r.id = CASE WHEN l.ref ~ '^[0-9]{1,18}$' THEN l.ref::bigint END)
@@ -46,6 +51,8 @@ SELECT r.kind, r.agreement_id, r.ref FROM (
   UNION ALL SELECT 'paper', r.agreement_id, r.id::text FROM council_papers r
   UNION ALL SELECT 'consultation', p.agreement_id, r.id::text FROM council_consultations r LEFT JOIN council_papers p ON p.id = r.paper_id
   UNION ALL SELECT 'paperRevision', r.agreement_id, r.id::text FROM council_paper_revisions r
+  UNION ALL SELECT 'consultationRevision', p.agreement_id, r.id::text FROM council_consultation_revisions r
+    LEFT JOIN council_consultations c ON c.id = r.consultation_id LEFT JOIN council_papers p ON p.id = c.paper_id
   UNION ALL SELECT 'audit', r.agreement_id, r.id::text FROM audit_log r) r
  WHERE NOT EXISTS (SELECT 1 FROM register_log l WHERE l.kind = r.kind AND l.ref = r.ref
                      AND (r.kind NOT IN ('version', 'freeze') OR l.agreement_id = r.agreement_id))

@@ -14,5 +14,5 @@ SELECT id, body, reference, type, subject, paper_date::text AS paper_date, origi
 
 -- consultationsOf
 SELECT id, paper_id, kind, body, consulted_on::text AS consulted_on, meeting, meeting_number, role, result,
-       finished, oparl_id, note, recorded_by FROM council_consultations WHERE paper_id = ANY($1::uuid[])
+       finished, oparl_id, note, recorded_by, oparl_modified, deleted, fingerprint FROM council_consultations_current WHERE paper_id = ANY($1::uuid[])
         ORDER BY consulted_on NULLS LAST, recorded_at;

@@ -46,8 +46,18 @@ export class ConsultationModel {
   @Field()
   recordedBy: string;
 
+  @Field({ description: 'Marked deleted by its council information system (OParl `deleted`); kept and shown as such.' })
+  deleted: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The latest OParl `modified` of the consultation, its meeting and its agenda item last imported, as given.',
+  })
+  oparlModified: string | null;
+
   static from(c: Consultation): ConsultationModel {
-    const { paperId: _paperId, ...rest } = c;
+    // The fingerprint is the import's bookkeeping, not a fact of the consultation.
+    const { paperId: _paperId, fingerprint: _fingerprint, ...rest } = c;
     return Object.assign(new ConsultationModel(), { ...rest, bodyName: bodyName(c.body) });
   }
 }

@@ -2,8 +2,8 @@ import { isBerlinDistrict, partyNameOn } from '../../parties/berlin-parties.js';
 
 /**
  * Bodies are named by id: `bvv-<district>` a district council (Bezirksverordnetenversammlung), `ba-<district>` a
- * district office (Bezirksamt), with a district id of Berlin's party list. Other ids (a committee, say) are allowed
- * and shown as written.
+ * district office (Bezirksamt), with a district id of Berlin's party list, and `bvv-<district>-<committee>` a committee
+ * of a council (e.g. `bvv-neukoelln-ausschuss-soziales`), shown as written.
  */
 export const BODY_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -13,6 +13,11 @@ export function isCouncilBody(body: string): boolean {
 
 export function isDistrictOfficeBody(body: string): boolean {
   return body.startsWith('ba-') && isBerlinDistrict(body.slice(3));
+}
+
+/** The council itself or one of its committees (`<council>-<committee>`). */
+export function isCouncilOrCommitteeOf(council: string, body: string): boolean {
+  return body === council || (body.startsWith(`${council}-`) && BODY_ID.test(body));
 }
 
 /** The district a council or district office belongs to, else null. */

@@ -1,9 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { agreementIdsNamed, mapOParl, mapOParlSources, oparlDecision, oparlFingerprint, readOParl, type OParlPaper } from './index.js';
+import {
+  agreementIdsNamed,
+  mapOParl,
+  mapOParlSources,
+  oparlDecision,
+  oparlFingerprint,
+  readOParl,
+  stepFingerprint,
+  type OParlPaper,
+} from './index.js';
 
-// Invented OParl examples (https://oparl.example.org/…), see test/fixtures/oparl/README.md.
-const fixture = (name: string): unknown => JSON.parse(readFileSync(join(process.cwd(), 'test/fixtures/oparl', name), 'utf8'));
+// Invented OParl examples (https://oparl.example.org/…), see examples/oparl/README.md.
+const fixture = (name: string): unknown => JSON.parse(readFileSync(join(process.cwd(), 'examples/oparl', name), 'utf8'));
 const BODY = 'bvv-neukoelln';
 const PAPER = 'https://oparl.example.org/bodies/1/papers/4711';
 
@@ -97,15 +106,40 @@ describe('OParl 1.1 import mapping', () => {
 
   it('changes nothing for the same object again or an out-of-date modified, and revises for a later one', () => {
     const [first] = papers(fixture('paper-embedded.json'));
-    const stored = { modified: first.modified, deleted: false, fingerprint: oparlFingerprint(first) };
-    expect(oparlDecision(null, first)).toBe('new');
-    expect(oparlDecision(stored, first)).toBe('unchanged');
+    const state = (p: OParlPaper) => ({ modified: p.modified, fingerprint: oparlFingerprint(p) });
+    const stored = state(first);
+    expect(oparlDecision(null, state(first))).toBe('new');
+    expect(oparlDecision(stored, state(first))).toBe('unchanged');
     const older = { ...first, modified: '2024-01-01T00:00:00+01:00', facts: { ...first.facts, subject: 'older' } };
-    expect(oparlDecision(stored, older)).toBe('unchanged');
+    expect(oparlDecision(stored, state(older))).toBe('unchanged');
     const same = { ...first, facts: { ...first.facts, subject: 'same modified, other text' } };
-    expect(oparlDecision(stored, same)).toBe('unchanged');
+    expect(oparlDecision(stored, state(same))).toBe('unchanged');
     const [deleted] = papers(fixture('paper-deleted.json'));
-    expect(oparlDecision(stored, deleted)).toBe('revise');
+    expect(oparlDecision(stored, state(deleted))).toBe('revise');
+    // Recorded by hand (no fingerprint, no modified): the import's content replaces it.
+    expect(oparlDecision({ modified: null, fingerprint: null }, state(first))).toBe('revise');
+  });
+
+  it('dates a consultation by the latest modified of it, its meeting and its agenda item, and decides it on its own', () => {
+    const [alone] = papers(fixture('paper-embedded.json'));
+    expect(alone.consultations[0]).toMatchObject({ modified: null, deleted: false });
+    const later = fixture('meeting-and-agenda-item.json');
+    const [withResult] = papers([fixture('paper-embedded.json'), ...(later as { data: unknown[] }).data]);
+    expect(withResult.consultations[0]).toMatchObject({ modified: '2024-04-18T08:00:00+02:00', result: 'zur Kenntnis genommen' });
+    // The paper itself did not change, so its fingerprint is the same; the consultation's is not.
+    expect(oparlFingerprint(withResult)).toBe(oparlFingerprint(alone));
+    const step = (p: OParlPaper) => ({ modified: p.consultations[0].modified, fingerprint: stepFingerprint(p.consultations[0]) });
+    expect(oparlDecision(step(alone), step(withResult))).toBe('revise');
+    expect(oparlDecision(step(withResult), step(alone))).toBe('unchanged');
+    expect(oparlDecision(step(withResult), step(withResult))).toBe('unchanged');
+  });
+
+  it('reads a deleted consultation as deleted', () => {
+    const paper = fixture('paper-embedded.json') as { consultation: Record<string, unknown>[] };
+    paper.consultation[0].deleted = true;
+    expect(papers(paper)[0].consultations[0].deleted).toBe(true);
+    paper.consultation[0].deleted = 'ja';
+    expect(problems(paper)).toEqual([{ path: '/consultation/0/deleted', rule: 'OPARL_FIELD', code: 'BAD_INPUT' }]);
   });
 
   it('names the JSON path of each problem', () => {

@@ -35,7 +35,19 @@ export interface OParlPaper {
   modified: string | null;
   deleted: boolean;
   facts: PaperFacts;
-  consultations: ConsultationFacts[];
+  consultations: OParlStep[];
+}
+
+/** A consultation of an import: its facts, and what OParl says of the objects they were drawn from. */
+export interface OParlStep extends ConsultationFacts {
+  oparlId: string;
+  /**
+   * The latest `modified` of the Consultation, its Meeting and its AgendaItem, those of them in the import: a meeting's
+   * date or an agenda item's result changes without the consultation itself changing.
+   */
+  modified: string | null;
+  /** The Consultation is marked deleted. */
+  deleted: boolean;
 }
 
 export type OParlReading = { ok: true; papers: OParlPaper[] } | { ok: false; problems: LifecycleViolation[] };
@@ -173,8 +185,8 @@ function consultationFacts(
   body: string,
   lookup: (url: string, type: string) => JsonObject | null,
   problem: Problem,
-): ConsultationFacts {
-  const facts: ConsultationFacts = {
+): OParlStep {
+  const facts: OParlStep = {
     kind: ConsultationKind.COUNCIL_CONSULTATION,
     body,
     date: null,
@@ -185,14 +197,23 @@ function consultationFacts(
     finished: null,
     oparlId: id,
     note: null,
+    modified: null,
+    deleted: false,
   };
   const c = lookup(id, OPARL_TYPE.consultation);
   if (c === null) return { ...facts, note: `OParl consultation not in the import: ${id}` };
   facts.role = optionalText(c, 'role', path, problem);
+  facts.deleted = optionalBoolean(c, 'deleted', path, problem) ?? false;
+  const modified = [optionalDateTime(c, 'modified', path, problem)];
   const agendaItemUrl = optionalUrl(c, 'agendaItem', path, problem);
   const agendaItem = agendaItemUrl === null ? null : lookup(agendaItemUrl, OPARL_TYPE.agendaItem);
   const meetingUrl = optionalUrl(c, 'meeting', path, problem) ?? (agendaItem && typeof agendaItem.meeting === 'string' ? agendaItem.meeting : null);
   const meeting = meetingUrl === null ? null : lookup(meetingUrl, OPARL_TYPE.meeting);
+  // A meeting's or agenda item's own problems are reported once, where it stands in the import.
+  const quiet: Problem = () => undefined;
+  if (meeting !== null) modified.push(optionalDateTime(meeting, 'modified', path, quiet));
+  if (agendaItem !== null) modified.push(optionalDateTime(agendaItem, 'modified', path, quiet));
+  facts.modified = latest(modified);
   const missing: string[] = [];
   if (meetingUrl !== null) {
     if (meeting === null) {
@@ -217,6 +238,13 @@ function consultationFacts(
   }
   if (missing.length > 0) facts.note = `OParl objects not in the import: ${missing.join(', ')}`;
   return facts;
+}
+
+/** The latest of some ISO date-times, as given; null when none is known. */
+function latest(times: readonly (string | null)[]): string | null {
+  let found: string | null = null;
+  for (const t of times) if (t !== null && (found === null || Date.parse(t) > Date.parse(found))) found = t;
+  return found;
 }
 
 function topLevel(json: Json): { items: Json[]; base: string; single: boolean } | null {
@@ -322,30 +350,38 @@ function sameJson(a: Json, b: Json): boolean {
 /** What an import does with a paper the register may already hold: store it, revise it, or leave it. */
 export type OParlDecision = 'new' | 'revise' | 'unchanged';
 
-export interface StoredOParlState {
+/** What the register holds of an imported paper or consultation, and what an import brings of it. */
+export interface OParlState {
+  /** OParl's `modified`, as given, or null. */
   modified: string | null;
-  deleted: boolean;
-  /** A fingerprint of the stored mapped content (oparlFingerprint). */
-  fingerprint: string;
+  /** A fingerprint of the mapped content (oparlFingerprint, stepFingerprint); null for one recorded by hand. */
+  fingerprint: string | null;
 }
 
 /**
  * New when not stored; unchanged when the same content comes again or the incoming `modified` is not later than the
- * stored one; otherwise a revision.
+ * stored one; otherwise a revision. Papers and consultations are decided alike, each on its own.
  */
-export function oparlDecision(stored: StoredOParlState | null, incoming: OParlPaper): OParlDecision {
+export function oparlDecision(stored: OParlState | null, incoming: OParlState): OParlDecision {
   if (stored === null) return 'new';
-  if (stored.fingerprint === oparlFingerprint(incoming)) return 'unchanged';
+  if (stored.fingerprint === incoming.fingerprint) return 'unchanged';
   if (stored.modified !== null && incoming.modified !== null && Date.parse(incoming.modified) <= Date.parse(stored.modified)) return 'unchanged';
   if (stored.modified !== null && incoming.modified === null) return 'unchanged';
   return 'revise';
 }
 
-/** The mapped content of a paper in a stable form, to tell a repeated import from a changed one. */
+/**
+ * The mapped content of a paper (without its consultations, which are decided each on its own) in a stable form, to
+ * tell a repeated import from a changed one.
+ */
 export function oparlFingerprint(p: OParlPaper): string {
   const { body, reference, type, subject, date } = p.facts;
-  const steps = p.consultations.map((c) => [c.oparlId, c.date, c.meeting, c.role, c.result, c.finished, c.note]);
-  return JSON.stringify([p.oparlId, p.modified, p.deleted, body, reference, type, subject, date, steps]);
+  return JSON.stringify([p.oparlId, p.modified, p.deleted, body, reference, type, subject, date]);
+}
+
+/** The mapped content of a consultation in a stable form. */
+export function stepFingerprint(c: OParlStep): string {
+  return JSON.stringify([c.oparlId, c.modified, c.deleted, c.body, c.date, c.meeting, c.role, c.result, c.finished, c.note]);
 }
 
 /** The OParl field a register field of a paper comes from, for located problems. */

@@ -103,6 +103,13 @@ describe('checkConsultation', () => {
     expect(rules(checkConsultation(of, step({ meetingNumber: 0 }), TODAY))).toEqual(['BAD_MEETING_NUMBER']);
     expect(rules(checkConsultation({ ...of, date: null }, step({ date: '2021-10-28' }), TODAY))).toEqual([]);
   });
+
+  it("takes a consultation by the paper's council or one of its committees, and no other body", () => {
+    expect(checkConsultation(of, step({ body: 'bvv-neukoelln-ausschuss-soziales' }), TODAY)).toEqual([]);
+    expect(rules(checkConsultation(of, step({ body: 'bvv-pankow' }), TODAY))).toEqual(['UNKNOWN_BODY']);
+    expect(rules(checkConsultation(of, step({ body: 'ba-neukoelln' }), TODAY))).toEqual(['UNKNOWN_BODY']);
+    expect(rules(checkConsultation(of, step({ body: 'bvv-neukoelln-' }), TODAY))).toEqual(['UNKNOWN_BODY']);
+  });
 });
 
 describe('papers on the timeline', () => {
@@ -114,7 +121,15 @@ describe('papers on the timeline', () => {
     deleted: false,
     fingerprint: null,
     revision: 0,
-    consultations: steps.map((s, i) => ({ ...s, id: `${facts.reference}-${i}`, paperId: facts.reference, recordedBy: 'system' })),
+    consultations: steps.map((s, i) => ({
+      ...s,
+      id: `${facts.reference}-${i}`,
+      paperId: facts.reference,
+      recordedBy: 'system',
+      oparlModified: null,
+      deleted: false,
+      fingerprint: null,
+    })),
   });
   const real = stored(paper(), [
     step({

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../common/dates.js';
 import { badInput, invalidState, type LifecycleViolation } from '../../lifecycle/rules/errors.js';
-import { BODY_ID, districtOfBody, isCouncilBody } from './bodies.js';
+import { BODY_ID, districtOfBody, isCouncilBody, isCouncilOrCommitteeOf } from './bodies.js';
 import { ConsultationKind, PaperConcerns, type ConsultationFacts, type PaperFacts } from './paper.types.js';
 import { parseReference } from './reference.js';
 
@@ -57,7 +57,7 @@ export function checkPaper(p: PaperFacts, today: IsoDate, linked: LinkedVersion 
 
 /**
  * What is wrong with a step of a paper: the district office's decision is taken by the office of the council's
- * district (`ba-<district>`); a consultation names its body; a date is not in the future and not before the paper's.
+ * district (`ba-<district>`); a consultation is held by the paper's council or one of its committees; a date is not in the future and not before the paper's.
  */
 export function checkConsultation(paper: Pick<PaperFacts, 'body' | 'date'>, c: ConsultationFacts, today: IsoDate): LifecycleViolation[] {
   const v: LifecycleViolation[] = [];
@@ -66,8 +66,14 @@ export function checkConsultation(paper: Pick<PaperFacts, 'body' | 'date'>, c: C
     if (c.body !== `ba-${district}`) {
       v.push(badInput('UNKNOWN_BODY', `the district office of this paper is 'ba-${district}', not '${c.body}'`, { field: 'body' }));
     }
-  } else if (!BODY_ID.test(c.body)) {
-    v.push(badInput('UNKNOWN_BODY', `'${c.body}' is not a body id, e.g. bvv-neukoelln`, { field: 'body' }));
+  } else if (!BODY_ID.test(c.body) || !isCouncilOrCommitteeOf(paper.body, c.body)) {
+    v.push(
+      badInput(
+        'UNKNOWN_BODY',
+        `a paper of '${paper.body}' is consulted by that council or one of its committees ('${paper.body}-<committee>'), not '${c.body}'`,
+        { field: 'body' },
+      ),
+    );
   }
   v.push(...dateProblems(c.date, 'date', today));
   if (c.date !== null && paper.date !== null && c.date < paper.date) {

@@ -57,6 +57,26 @@ export interface Consultation extends ConsultationFacts {
   id: string;
   paperId: string;
   recordedBy: string;
+  /** The latest OParl `modified` of the objects it was last imported from, as given. */
+  oparlModified: string | null;
+  /** Marked deleted by its council information system; kept, and shown as such. */
+  deleted: boolean;
+  /** The mapped OParl content of its last import (stepFingerprint). */
+  fingerprint: string | null;
+}
+
+/** A consultation's changeable facts as a whole, as a revision states them. */
+export interface ConsultationRevisionFacts {
+  date: IsoDate | null;
+  meeting: string | null;
+  meetingNumber: number | null;
+  role: string | null;
+  result: string | null;
+  finished: boolean | null;
+  note: string | null;
+  oparlModified: string | null;
+  deleted: boolean;
+  fingerprint: string | null;
 }
 
 export interface Paper extends PaperFacts {
@@ -75,6 +95,7 @@ export interface Paper extends PaperFacts {
 
 /** A paper's changeable facts as a whole, as a revision states them. */
 export interface PaperRevisionFacts {
+  reference: string;
   type: string | null;
   subject: string | null;
   date: IsoDate | null;

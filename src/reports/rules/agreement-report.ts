@@ -261,6 +261,8 @@ function paperBlocks(paper: Paper, asOf: string): Block[] {
     ['Fassung', paper.agreementVersion === null ? UNKNOWN : `Fassung ${paper.agreementVersion}`],
   ];
   if (paper.note) rows.push(['Anmerkung', paper.note]);
+  // Kept, because the council was told what it says; but a reader must see that its source withdrew it.
+  if (paper.deleted) rows.push(['Hinweis', DELETED_DE]);
   const steps = stepsBy(paper, asOf);
   const blocks: Block[] = [
     { kind: 'heading', level: 3, text: paperTitle(paper) },
@@ -272,7 +274,7 @@ function paperBlocks(paper: Paper, asOf: string): Block[] {
     caption: `Beratungsfolge: Drucksache ${paper.reference}`,
     head: ['Schritt', 'Gremium', 'Datum', 'Sitzung', 'Rolle', 'Ergebnis', 'Abgeschlossen'],
     rows: steps.map((c) => [
-      STEP_DE[c.kind],
+      c.deleted ? `${STEP_DE[c.kind]} (${DELETED_DE})` : STEP_DE[c.kind],
       bodyName(c.body),
       c.date === null ? UNKNOWN : dateDe(c.date),
       c.meeting === null && c.meetingNumber === null
@@ -285,6 +287,8 @@ function paperBlocks(paper: Paper, asOf: string): Block[] {
   });
   return blocks;
 }
+
+const DELETED_DE = 'im Ratsinformationssystem als gelöscht gekennzeichnet';
 
 function followUpSection(input: ReportInput): Block[] {
   const blocks: Block[] = [{ kind: 'heading', level: 2, text: 'Folgevereinbarung' }];

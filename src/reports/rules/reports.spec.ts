@@ -60,6 +60,9 @@ const earlierPaper: Paper = {
       id: 'c1',
       paperId: 'p1',
       recordedBy: 'test',
+      oparlModified: null,
+      deleted: false,
+      fingerprint: null,
       kind: 'districtOfficeDecision',
       body: 'ba-neukoelln',
       date: '2021-10-26',
@@ -75,6 +78,9 @@ const earlierPaper: Paper = {
       id: 'c2',
       paperId: 'p1',
       recordedBy: 'test',
+      oparlModified: null,
+      deleted: false,
+      fingerprint: null,
       kind: 'councilConsultation',
       body: 'bvv-neukoelln',
       date: '2021-10-28',
@@ -141,6 +147,20 @@ describe('agreementReport', () => {
 
   it('says "noch nicht verzeichnet" before anything was recorded', () => {
     expect(toMarkdown(agreementReport(input(wohnhilfen(), '2020-01-01', [])))).toContain('| Zustand | noch nicht verzeichnet |');
+  });
+
+  it('marks a paper and a step that their council information system deleted, and keeps them', () => {
+    const deleted: Paper = {
+      ...earlierPaper,
+      deleted: true,
+      consultations: earlierPaper.consultations.map((c, i) => (i === 0 ? { ...c, deleted: true } : c)),
+    };
+    const text = toMarkdown(agreementReport(input(wohnhilfen(), '2024-01-09', [deleted])));
+    expect(text).toContain('| Hinweis | im Ratsinformationssystem als gelöscht gekennzeichnet |');
+    expect(text).toContain(
+      '| Beschluss des Bezirksamts (im Ratsinformationssystem als gelöscht gekennzeichnet) | Bezirksamt Neukölln | 26.10.2021 |',
+    );
+    expect(md).not.toContain('gelöscht');
   });
 
   it('leaves out consultations dated after the report date', () => {
