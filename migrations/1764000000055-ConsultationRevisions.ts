@@ -17,6 +17,21 @@ const REVISION_FIELDS = [
   'zv_time(r.recorded_at)',
 ];
 
+/** A paper as it reads now: its last revision over the facts recorded first (as in migration 050 but the reference). */
+const papersCurrent = (reference: string) => `
+  SELECT p.id, p.body, ${reference} AS reference,
+         CASE WHEN r.id IS NULL THEN p.type ELSE r.type END AS type,
+         CASE WHEN r.id IS NULL THEN p.subject ELSE r.subject END AS subject,
+         CASE WHEN r.id IS NULL THEN p.paper_date ELSE r.paper_date END AS paper_date,
+         p.originator, p.public, p.legal_ground,
+         CASE WHEN r.id IS NULL THEN p.agreement_id ELSE r.agreement_id END AS agreement_id,
+         CASE WHEN r.id IS NULL THEN p.agreement_version ELSE r.agreement_version END AS agreement_version,
+         CASE WHEN r.id IS NULL THEN p.concerns ELSE r.concerns END AS concerns,
+         p.oparl_id, p.note, p.recorded_by,
+         r.oparl_modified, coalesce(r.deleted, false) AS deleted, r.fingerprint, coalesce(r.number, 0) AS revision
+    FROM council_papers p
+    LEFT JOIN LATERAL (SELECT * FROM council_paper_revisions x WHERE x.paper_id = p.id ORDER BY x.number DESC LIMIT 1) r ON true`;
+
 /**
  * What a later OParl import may change besides a paper's type, subject and date:
  *
@@ -36,20 +51,7 @@ export class ConsultationRevisions1764000000055 implements MigrationInterface {
     await q.query(`CREATE OR REPLACE FUNCTION zv_record_text(r council_paper_revisions) RETURNS text LANGUAGE sql STABLE AS $$
         SELECT ${REVISION_FIELDS.map((f) => `zv_field(${f})`).join(' || ')}
                || CASE WHEN r.reference IS NULL THEN '' ELSE zv_field(r.reference) END $$`);
-    await q.query(`
-      CREATE OR REPLACE VIEW council_papers_current AS
-      SELECT p.id, p.body, coalesce(r.reference, p.reference) AS reference,
-             CASE WHEN r.id IS NULL THEN p.type ELSE r.type END AS type,
-             CASE WHEN r.id IS NULL THEN p.subject ELSE r.subject END AS subject,
-             CASE WHEN r.id IS NULL THEN p.paper_date ELSE r.paper_date END AS paper_date,
-             p.originator, p.public, p.legal_ground,
-             CASE WHEN r.id IS NULL THEN p.agreement_id ELSE r.agreement_id END AS agreement_id,
-             CASE WHEN r.id IS NULL THEN p.agreement_version ELSE r.agreement_version END AS agreement_version,
-             CASE WHEN r.id IS NULL THEN p.concerns ELSE r.concerns END AS concerns,
-             p.oparl_id, p.note, p.recorded_by,
-             r.oparl_modified, coalesce(r.deleted, false) AS deleted, r.fingerprint, coalesce(r.number, 0) AS revision
-        FROM council_papers p
-        LEFT JOIN LATERAL (SELECT * FROM council_paper_revisions x WHERE x.paper_id = p.id ORDER BY x.number DESC LIMIT 1) r ON true`);
+    await q.query(`CREATE OR REPLACE VIEW council_papers_current AS ${papersCurrent('coalesce(r.reference, p.reference)')}`);
 
     await q.query(`
       CREATE TABLE council_consultation_revisions (
@@ -135,19 +137,6 @@ export class ConsultationRevisions1764000000055 implements MigrationInterface {
     // The view names the reference column; it goes back to the paper's own before the column is dropped.
     await q.query('DROP VIEW council_papers_current');
     await q.query('ALTER TABLE council_paper_revisions DROP COLUMN reference');
-    await q.query(`
-      CREATE VIEW council_papers_current AS
-      SELECT p.id, p.body, p.reference,
-             CASE WHEN r.id IS NULL THEN p.type ELSE r.type END AS type,
-             CASE WHEN r.id IS NULL THEN p.subject ELSE r.subject END AS subject,
-             CASE WHEN r.id IS NULL THEN p.paper_date ELSE r.paper_date END AS paper_date,
-             p.originator, p.public, p.legal_ground,
-             CASE WHEN r.id IS NULL THEN p.agreement_id ELSE r.agreement_id END AS agreement_id,
-             CASE WHEN r.id IS NULL THEN p.agreement_version ELSE r.agreement_version END AS agreement_version,
-             CASE WHEN r.id IS NULL THEN p.concerns ELSE r.concerns END AS concerns,
-             p.oparl_id, p.note, p.recorded_by,
-             r.oparl_modified, coalesce(r.deleted, false) AS deleted, r.fingerprint, coalesce(r.number, 0) AS revision
-        FROM council_papers p
-        LEFT JOIN LATERAL (SELECT * FROM council_paper_revisions x WHERE x.paper_id = p.id ORDER BY x.number DESC LIMIT 1) r ON true`);
+    await q.query(`CREATE VIEW council_papers_current AS ${papersCurrent('p.reference')}`);
   }
 }
