@@ -9,7 +9,9 @@ const base = {
 };
 
 export default {
-  testTimeout: 60000,
+  // A bound on a hang, not a speed check: e2e tests run several real CLI processes, which on a loaded 2-core machine
+  // take many times as long as alone.
+  testTimeout: 180000,
   projects: [
     // Pure functions: no database.
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'] },
