@@ -92,13 +92,10 @@ export class FormsController {
       scan && scan.size > 0
         ? { fileName: Buffer.from(scan.originalname, 'latin1').toString('utf8'), sha256: createHash('sha256').update(scan.buffer).digest('hex') }
         : null;
-    const input = {
-      ...given(values, ['party', 'role', 'personName', 'office', 'signedOn', 'level']),
-      agreementId: id,
-      version: int(values.version),
-      evidence,
-    };
-    const answer = await callGraphQL(req, ctx.token, RECORD_SIGNATURE, { input: { personName: '', ...input } });
+    // Required fields go as typed, empty too, so the service names the field it refuses.
+    const required = Object.fromEntries(['party', 'role', 'personName', 'signedOn', 'level'].map((f) => [f, values[f] ?? '']));
+    const input = { ...required, ...given(values, ['office']), agreementId: id, version: int(values.version) ?? '', evidence };
+    const answer = await callGraphQL(req, ctx.token, RECORD_SIGNATURE, { input });
     if (answer.errors.length === 0) return this.saved(res, id, 'signature');
     await this.renderSignatureForm(req, res, ctx, id, values, formErrors(answer.errors, SIGNATURE_FIELDS, 'party'), statusOf(answer));
   }

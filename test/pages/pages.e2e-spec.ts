@@ -106,5 +106,88 @@ describe('pages in a browser', () => {
     const changes = await page.getByRole('table', { name: 'Änderungen von Fassung 1 zu Fassung 2' }).locator('tbody tr').allTextContents();
     expect(changes.join('\n')).toContain('2025-12-31');
     await expectAccessible();
+
+    await signOut();
+    await page.goto(`${t.baseUrl}/`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Anmelden');
+  });
+
+  it('lets a Mitte signatory record a signature with its scan, and refuses Neukölln next to the party', async () => {
+    await signIn(await t.token({ name: 'Moritz Mitte', roles: ['district-signatory'], district: 'mitte' }));
+    await page.getByRole('link', { name: TITLE, exact: true }).click();
+    await page.getByRole('link', { name: 'Unterschrift erfassen' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Unterschrift erfassen: ${TITLE}`);
+    await expectAccessible();
+
+    // First the other district: refused with the message GraphQL gives, beside the party field; nothing stored.
+    await page.getByLabel('Partei').selectOption('neukoelln');
+    await page.getByLabel('Rolle der unterzeichnenden Person').selectOption('soziales');
+    await page.getByLabel('Name der unterzeichnenden Person').fill('Moritz Mitte');
+    await page.getByLabel('Unterschrieben am').fill('2024-03-01');
+    await page.getByRole('button', { name: 'Unterschrift speichern' }).click();
+    expect(await page.locator('#unterschrift-party-error').textContent()).toBe("Fehler: FORBIDDEN: you may not record signatures for 'neukoelln'");
+    expect(await page.getByLabel('Partei').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible();
+
+    // A date that does not exist is refused beside the date field.
+    await page.getByLabel('Partei').selectOption('mitte');
+    await page.getByLabel('Unterschrieben am').fill('');
+    await page.getByRole('button', { name: 'Unterschrift speichern' }).click();
+    expect(await page.locator('#unterschrift-signedOn-error').textContent()).toMatch(/^Fehler: BAD_INPUT: /);
+    await expectAccessible();
+
+    const scan = Buffer.from('%PDF-1.4 Unterschriftsseite Mitte\n');
+    await page.getByLabel('Partei').selectOption('mitte');
+    await page.getByLabel('Rolle der unterzeichnenden Person').selectOption('soziales');
+    await page.getByLabel('Unterschrieben am').fill('2024-03-01');
+    await page.getByLabel('Form der Unterschrift').selectOption('HANDWRITTEN_SCAN');
+    await page
+      .getByLabel('Eingescannte Unterschriftsseite')
+      .setInputFiles({ name: 'unterschrift-mitte.pdf', mimeType: 'application/pdf', buffer: scan });
+    await page.getByRole('button', { name: 'Unterschrift speichern' }).click();
+    expect(await page.getByRole('status').first().textContent()).toBe('Die Unterschrift wurde gespeichert.');
+    const mitte = page.getByRole('table', { name: /^Unterschriften je Partei und Rolle/ }).locator('tbody tr', { hasText: 'Bezirksamt Mitte' });
+    const sha256 = createHash('sha256').update(scan).digest('hex');
+    expect(await mitte.textContent()).toContain(`unterschrieben am 01.03.2024 von Moritz Mitte`);
+    expect(await mitte.textContent()).toContain(`Scan unterschrift-mitte.pdf, SHA-256 ${sha256}`);
+    await expectAccessible();
+
+    // Audited like their GraphQL twins: the refusal and the signature. The empty date never became an attempt:
+    // GraphQL refuses such a variable before the mutation runs, for the pages as for any caller.
+    const admin = await t.token({ name: 'Anna Admin', roles: ['admin'] });
+    const audit = await t.gql(
+      '{ auditLog(agreementId: "soziale-wohnhilfen", limit: 10) { items { operation outcome name party } } }',
+      {},
+      { as: admin },
+    );
+    const signatures = audit.data!.auditLog.items.filter((e: { operation: string }) => e.operation === 'recordSignature');
+    expect(signatures).toEqual([
+      { operation: 'recordSignature', outcome: 'ok', name: 'Moritz Mitte', party: 'mitte' },
+      { operation: 'recordSignature', outcome: 'FORBIDDEN', name: 'Moritz Mitte', party: 'mitte' },
+    ]);
+  });
+
+  it('lets a council office record a consultation, which then shows in the timeline', async () => {
+    await signIn(await t.token({ name: 'Bea BVV', roles: ['council-office'], body: 'bvv-neukoelln' }));
+    await page.goto(`${t.baseUrl}/agreements/soziale-wohnhilfen`);
+    await page.getByRole('link', { name: 'Drucksache oder Beratung erfassen' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Drucksachen und Beratungen: ${TITLE}`);
+    await expectAccessible();
+
+    const form = page.locator('#beratung');
+    await form.getByLabel('Drucksachennummer').fill('1265/XXI');
+    await form.getByLabel('Beratendes Gremium').fill('bvv-neukoelln');
+    await form.getByLabel('Art des Schritts').selectOption('COUNCIL_CONSULTATION');
+    await form.getByLabel('Datum').fill('2024-05-15');
+    await form.getByLabel('Ergebnis').fill('vertagt');
+    await form.getByLabel('Anmerkung').fill('Eintrag des Browsertests');
+    await form.getByRole('button', { name: 'Beratung speichern' }).click();
+    expect(await page.getByRole('status').first().textContent()).toBe('Die Beratung wurde gespeichert.');
+    const timeline = await page
+      .getByRole('table', { name: 'Ereignisse und Drucksachen' })
+      .locator('tbody tr', { hasText: '15.05.2024' })
+      .allTextContents();
+    expect(timeline.join('\n')).toContain('vertagt');
+    await expectAccessible();
   });
 });

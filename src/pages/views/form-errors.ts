@@ -41,7 +41,11 @@ export function formErrors(errors: readonly GraphQLErrorData[], fields: readonly
       for (const v of violations) place(v.field ? fieldName(v.field) : undefined, `${code}: ${v.message}`);
       continue;
     }
-    const named = error.extensions?.field ?? /at "(input\.[\w.]+|\w+)"/.exec(error.message)?.[1] ?? /"\$(\w+)"/.exec(error.message)?.[1];
+    const named =
+      error.extensions?.field ??
+      /at "(input\.[\w.]+|\w+)"/.exec(error.message)?.[1] ??
+      /Field "(\w+)" of required type/.exec(error.message)?.[1] ??
+      /"\$(\w+)"/.exec(error.message)?.[1];
     const field = named ? fieldName(named) : code === 'FORBIDDEN' && forbiddenField ? forbiddenField : undefined;
     place(field, `${code}: ${error.message}`);
   }

@@ -257,9 +257,11 @@ export interface SignInView {
 /** The only page someone without reading rights sees. */
 export function signInView(v: SignInView): { title: string; body: Html } {
   const next = `<input type="hidden" name="next" value="${esc(v.next)}">`;
+
   const error = v.error ? `<p class="error" id="token-error">Fehler: <span lang="en">${esc(v.error)}</span></p>` : '';
   const way = v.oidc
-    ? `<form method="get" action="/sign-in/oidc">${next}<button type="submit">Mit dem Dienstkonto anmelden</button></form>`
+    ? // A link, not a form: the page's form-action policy would stop a form's redirect to the provider.
+      `<p><a class="button" href="/sign-in/oidc?next=${esc(encodeURIComponent(v.next))}">Mit dem Dienstkonto anmelden</a></p>`
     : `<form method="post" action="/sign-in" novalidate>
 <input type="hidden" name="_csrf" value="${esc(v.csrf)}">${next}
 <div class="field"><label for="token">Zugangsschlüssel (Token)</label>
