@@ -172,7 +172,16 @@ export class FormsController {
     const answer = await write(ctx, values);
     if (answer.errors.length === 0) return this.saved(res, id, form);
     const forbiddenField = form === 'consultation' ? 'paperBody' : 'body';
-    await this.renderPapersForm(req, res, ctx, id, form, values, formErrors(answer.errors, fields, forbiddenField), statusOf(answer));
+    await this.renderPapersForm(
+      req,
+      res,
+      ctx,
+      id,
+      form,
+      values,
+      formErrors(answer.errors, fields, forbiddenField, form === 'oparl' ? 'json' : null),
+      statusOf(answer),
+    );
   }
 
   /** Post, then redirect, then get: reloading the confirmation does not send the form again. */

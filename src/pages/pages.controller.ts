@@ -30,7 +30,7 @@ export class PagesController {
     const ctx = await this.pages.context(req, res);
     const today = berlinToday();
     const items: ListItemData[] = [];
-    let parties: PartyRef[] = [];
+    let parties: PartyRef[];
     for (let offset = 0; ; offset += 50) {
       const answer = await callGraphQL<{ agreements: { items: ListItemData[]; hasMore: boolean }; parties: PartyRef[] }>(req, ctx.token, LIST, {
         today,

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, newContext, seriousAxeViolations } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -107,6 +109,26 @@ describe('pages in a browser', () => {
     expect(changes.join('\n')).toContain('2025-12-31');
     await expectAccessible();
 
+    await page.getByRole('link', { name: `Zurück zu ${TITLE}` }).click();
+    await page.getByRole('link', { name: 'YAML der Fassung 1' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`${TITLE}: Fassung 1`);
+    expect(await page.locator('pre').textContent()).toContain('id: soziale-wohnhilfen');
+    await expectAccessible();
+
+    await page.goBack();
+    await page.getByLabel('Stand am').fill('2024-06-01');
+    await page.getByRole('button', { name: 'Stand anzeigen' }).click();
+    await page.getByRole('link', { name: 'Bericht zum Stand 01.06.2024' }).click();
+    expect(await page.locator('h1').first().textContent()).toBe(TITLE);
+    await expectAccessible();
+
+    await page.goBack();
+    await page.getByLabel('Entwurf einer Vorlage zur Kenntnisnahme für').selectOption({ label: 'BVV Neukölln' });
+    await page.getByRole('button', { name: 'Entwurf anzeigen' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Entwurf einer Vorlage zur Kenntnisnahme: ${TITLE}`);
+    expect(await page.locator('pre').textContent()).toContain('Vorlage zur Kenntnisnahme');
+    await expectAccessible();
+
     await signOut();
     await page.goto(`${t.baseUrl}/`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Anmelden');
@@ -189,5 +211,73 @@ describe('pages in a browser', () => {
       .allTextContents();
     expect(timeline.join('\n')).toContain('vertagt');
     await expectAccessible();
+
+    // An OParl paper pasted as its JSON is imported for the council's body and linked to this agreement.
+    await page.getByRole('link', { name: 'Drucksache oder Beratung erfassen' }).click();
+    const oparl = page.locator('#oparl');
+    await oparl.getByLabel('OParl-Paper (JSON)').fill('{ kein JSON');
+    await oparl.getByRole('button', { name: 'OParl-Drucksache übernehmen' }).click();
+    expect(await page.locator('#oparl-json-error').textContent()).toMatch(/^Fehler: BAD_INPUT: /);
+    await expectAccessible();
+
+    const json = readFileSync(join(process.cwd(), 'test/fixtures/oparl/paper-embedded.json'), 'utf8');
+    await page.locator('#oparl').getByLabel('OParl-Paper (JSON)').fill(json);
+    await page.locator('#oparl').getByRole('button', { name: 'OParl-Drucksache übernehmen' }).click();
+    expect(await page.getByRole('status').first().textContent()).toBe('Die OParl-Drucksache wurde übernommen und verknüpft.');
+    expect(await page.getByRole('table', { name: 'Ereignisse und Drucksachen' }).textContent()).toContain('4711/XXI');
+  });
+
+  it('refuses a form without the token of the session, and keeps the session cookie from scripts', async () => {
+    await signIn(await t.token({ name: 'Moritz Mitte', roles: ['district-signatory'], district: 'mitte' }));
+    const cookies = await context.cookies();
+    const session = cookies.find((c) => c.name === 'zv_session')!;
+    expect({ httpOnly: session.httpOnly, sameSite: session.sameSite }).toEqual({ httpOnly: true, sameSite: 'Lax' });
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { cookie: string } }).document.cookie)).toBe('');
+
+    // Another site can make the browser send the cookies, but cannot know the form token.
+    const before = await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE operation = 'recordSignature'`);
+    const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const form = new URLSearchParams({
+      _csrf: 'geraten',
+      party: 'mitte',
+      role: 'soziales',
+      personName: 'X',
+      signedOn: '2024-03-01',
+      level: 'UNKNOWN',
+      version: '1',
+    });
+    const res = await fetch(`${t.baseUrl}/agreements/soziale-wohnhilfen/signatures`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: form,
+    });
+    expect(res.status).toBe(403);
+    expect(await res.text()).toContain('Das Formular ist abgelaufen oder stammt nicht von dieser Seite.');
+    // Refused before GraphQL: not even an attempt reaches the audit log.
+    expect(await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE operation = 'recordSignature'`)).toEqual(before);
+  });
+
+  it('reads on a phone and prints without navigation and forms', async () => {
+    const phone = await newContext(browser, { viewport: { width: 375, height: 740 } });
+    page = await phone.newPage();
+    await signIn(await t.token({ name: 'Lea Leser', roles: ['reader'] }));
+    await page.goto(`${t.baseUrl}/agreements/soziale-wohnhilfen?asOf=2024-06-01`);
+    // Wide tables scroll inside their own region; the page itself does not scroll sideways.
+    const sticking = await page.evaluate(() => {
+      type El = { tagName: string; id: string; className: string; closest(s: string): unknown; getBoundingClientRect(): { right: number } };
+      const doc = (globalThis as unknown as { document: { documentElement: { clientWidth: number }; querySelectorAll(s: string): Iterable<El> } })
+        .document;
+      const width = doc.documentElement.clientWidth;
+      return [...doc.querySelectorAll('main *')]
+        .filter((e) => !e.closest('.table-scroll') && e.getBoundingClientRect().right > width + 1)
+        .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${e.className}`);
+    });
+    expect(sticking).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('button', { name: 'Stand anzeigen' }).isVisible()).toBe(false);
+    expect(await page.locator('#gueltig-bis').isVisible()).toBe(true);
+    await phone.close();
   });
 });

@@ -151,7 +151,7 @@ export function agreementView(v: AgreementView): { title: string; body: Html } {
           .join('')}</ul>`;
   const bodies = v.parties
     .filter((p) => p.kind === 'DISTRICT')
-    .map((p) => `<option value="bvv-${esc(p.id)}"${p.id === v.party ? ' selected' : ''}>BVV ${esc(p.name)}</option>`)
+    .map((p) => `<option value="bvv-${esc(p.id)}"${p.id === v.party ? ' selected' : ''}>BVV ${esc(p.name.replace(/^Bezirksamt /, ''))}</option>`)
     .join('');
   const actions = [
     v.may.sign ? `<li>${link(`${base}/signatures/new`, 'Unterschrift erfassen')}</li>` : '',

@@ -29,11 +29,17 @@ function fieldName(path: string): string {
 /**
  * Puts each error of a refused mutation next to the field it concerns: a violation's or error's own `field`, the
  * field a variable error names ('… at "input.version"'), else the field the form names for a refusal of access
- * (a district signatory is refused for the party). The text is the service's message with its code.
+ * (a district signatory is refused for the party), else the field holding the whole input, if any. The text is the service's message with its code.
  */
-export function formErrors(errors: readonly GraphQLErrorData[], fields: readonly string[], forbiddenField: string | null): FormErrors {
+export function formErrors(
+  errors: readonly GraphQLErrorData[],
+  fields: readonly string[],
+  forbiddenField: string | null,
+  /** Where an error that names no field belongs, when one field holds the whole input (a pasted document). */
+  otherField: string | null = null,
+): FormErrors {
   const out = noErrors();
-  const place = (field: string | undefined, message: string) => addError(out, field && fields.includes(field) ? field : null, message);
+  const place = (field: string | undefined, message: string) => addError(out, field && fields.includes(field) ? field : otherField, message);
   for (const error of errors) {
     const code = error.extensions?.code ?? 'ERROR';
     const violations = error.extensions?.violations;

@@ -40,21 +40,21 @@ a:focus, button:focus, input:focus, select:focus, textarea:focus, [tabindex]:foc
 .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; z-index: 10; }
 header.site { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; justify-content: space-between; padding: .75rem 1rem; border-bottom: 2px solid var(--accent); }
 header.site p { margin: 0; }
-main { padding: 1rem; max-width: 75rem; margin: 0 auto; }
+main { padding: 1rem; max-width: 75rem; margin: 0 auto; overflow-wrap: break-word; }
 h1 { font-size: 1.6rem; line-height: 1.25; } h2 { font-size: 1.3rem; margin-top: 2rem; } h3 { font-size: 1.1rem; }
 .table-scroll { overflow-x: auto; margin: .5rem 0 1rem; }
 table { border-collapse: collapse; min-width: 100%; }
 caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 th, td { border: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
 thead th { background: #eef2f7; }
-dl.facts { display: grid; grid-template-columns: minmax(10rem, max-content) 1fr; gap: .25rem 1rem; }
+dl.facts { display: grid; grid-template-columns: minmax(10rem, max-content) minmax(0, 1fr); gap: .25rem 1rem; }
 dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
 .warning { background: var(--warn-bg); color: var(--warn-ink); border-left: 4px solid var(--warn-ink); padding: .25rem .5rem; }
 .notice { background: var(--ok-bg); border-left: 4px solid #1e6b34; padding: .5rem; }
 .error { color: var(--error); font-weight: 600; margin: .25rem 0; }
 .errors { border: 2px solid var(--error); padding: .5rem; }
 form.inline { display: flex; flex-wrap: wrap; gap: .75rem; align-items: flex-end; }
-.field { margin: 0 0 .75rem; }
+.field { margin: 0 0 .75rem; min-width: 0; max-width: 100%; }
 .field label, .field legend { display: block; font-weight: 600; }
 .field .hint { color: var(--muted); margin: 0; font-size: .9rem; }
 input, select, textarea, button { font: inherit; }
@@ -66,7 +66,7 @@ button.link { background: none; color: var(--accent); text-decoration: underline
 code { overflow-wrap: anywhere; }
 pre { white-space: pre-wrap; word-break: break-word; background: #f6f6f6; padding: .75rem; border: 1px solid #ccc; }
 ul.actions { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; padding: 0; list-style: none; }
-@media (max-width: 40rem) { dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: .5rem; } h1 { font-size: 1.35rem; } }
+@media (max-width: 40rem) { dl.facts { grid-template-columns: minmax(0, 1fr); } select { width: 100%; } dl.facts dd { margin-bottom: .5rem; } h1 { font-size: 1.35rem; } }
 @media print {
   header.site form, .no-print, form, .skip { display: none !important; }
   main { max-width: none; padding: 0; }
