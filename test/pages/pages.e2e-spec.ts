@@ -129,6 +129,11 @@ describe('pages in a browser', () => {
     expect(await page.locator('pre').textContent()).toContain('Vorlage zur Kenntnisnahme');
     await expectAccessible();
 
+    const missing = await page.goto(`${t.baseUrl}/agreements/gibt-es-nicht`);
+    expect(missing?.status()).toBe(404);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Zielvereinbarung nicht gefunden');
+    await expectAccessible();
+
     await signOut();
     await page.goto(`${t.baseUrl}/`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Anmelden');
@@ -212,8 +217,16 @@ describe('pages in a browser', () => {
     expect(timeline.join('\n')).toContain('vertagt');
     await expectAccessible();
 
-    // An OParl paper pasted as its JSON is imported for the council's body and linked to this agreement.
+    // A paper of another council's body is refused beside the body, as GraphQL refuses it.
     await page.getByRole('link', { name: 'Drucksache oder Beratung erfassen' }).click();
+    const paper = page.locator('#drucksache');
+    await paper.getByLabel('Gremium (BVV)').selectOption('bvv-pankow');
+    await paper.getByLabel('Drucksachennummer').fill('1265/XXI');
+    await paper.getByRole('button', { name: 'Drucksache speichern' }).click();
+    expect(await page.locator('#drucksache-body-error').textContent()).toBe("Fehler: FORBIDDEN: you may not record papers of 'bvv-pankow'");
+    await expectAccessible();
+
+    // An OParl paper pasted as its JSON is imported for the council's body and linked to this agreement.
     const oparl = page.locator('#oparl');
     await oparl.getByLabel('OParl-Paper (JSON)').fill('{ kein JSON');
     await oparl.getByRole('button', { name: 'OParl-Drucksache übernehmen' }).click();
