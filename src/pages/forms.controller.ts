@@ -1,8 +1,7 @@
-import { Controller, Get, Param, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
-import { memoryStorage } from 'multer';
+import multer, { memoryStorage, MulterError } from 'multer';
 import { mayCallMutation } from '../auth/policy.js';
 import { berlinToday } from '../common/berlin-date.js';
 import { callGraphQL, type GraphQLAnswer } from './graphql-client.js';
@@ -71,21 +70,22 @@ export class FormsController {
   }
 
   @Post('signatures')
-  @UseInterceptors(FileInterceptor('evidence', { storage: memoryStorage(), limits: { fileSize: MAX_SCAN_BYTES, files: 1 } }))
-  async recordSignature(
-    @Req() req: Request,
-    @Res() res: Response,
-    @Param('id') id: string,
-    @UploadedFile() scan: Express.Multer.File | undefined,
-  ): Promise<void> {
+  async recordSignature(@Req() req: Request, @Res() res: Response, @Param('id') id: string): Promise<void> {
     const ctx = await this.pages.context(req, res);
     if (!ctx.actor)
       return this.pages.signInPage(res, ctx, `/agreements/${encodeURIComponent(id)}/signatures/new`, { reason: 'Bitte melden Sie sich an.' });
+    const upload = await readUpload(req, res);
+    const scan = upload.file;
     const values = posted(req, SIGNATURE_FIELDS);
     if (!this.pages.formAllowed(req, ctx)) {
       const errors = noErrors();
       addError(errors, null, CSRF_REFUSED);
       return this.renderSignatureForm(req, res, ctx, id, values, errors, 403);
+    }
+    if (upload.error) {
+      const errors = noErrors();
+      addError(errors, 'evidence', upload.error);
+      return this.renderSignatureForm(req, res, ctx, id, values, errors, 400);
     }
     // The service computes the checksum of the scan; the file itself is not stored (see README, "Pages").
     const evidence =
@@ -271,6 +271,26 @@ export class FormsController {
       papersFormView({ agreementId: a.id, title: a.title ?? a.id, bodies, versions, forms, csrf: ctx.csrf }),
     );
   }
+}
+
+const parseSignatureForm = multer({ storage: memoryStorage(), limits: { fileSize: MAX_SCAN_BYTES, files: 1, fields: 20 } }).single('evidence');
+
+/** Reads the multipart form here rather than in an interceptor, so that a scan too large is a message beside its field. */
+function readUpload(req: Request, res: Response): Promise<{ file: Express.Multer.File | undefined; error: string | null }> {
+  return new Promise((resolve, reject) => {
+    parseSignatureForm(req, res, (error: unknown) => {
+      if (error instanceof MulterError) {
+        const tooLarge = error.code === 'LIMIT_FILE_SIZE';
+        resolve({
+          file: undefined,
+          error: tooLarge
+            ? `Die Datei ist größer als ${MAX_SCAN_BYTES / 1024 / 1024} MiB.`
+            : `Das Formular kann nicht gelesen werden (${error.code}).`,
+        });
+      } else if (error) reject(error instanceof Error ? error : new Error('the form could not be read'));
+      else resolve({ file: req.file, error: null });
+    });
+  });
 }
 
 /** A refused write answers with the status of its refusal; a form with wrong values is 400. */

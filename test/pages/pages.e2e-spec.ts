@@ -163,6 +163,14 @@ describe('pages in a browser', () => {
     expect(await page.locator('#unterschrift-signedOn-error').textContent()).toMatch(/^Fehler: BAD_INPUT: /);
     await expectAccessible();
 
+    // A scan beyond the limit is refused beside the file field, before anything is sent to the register.
+    await page.getByLabel('Unterschrieben am').fill('2024-03-01');
+    await page
+      .getByLabel('Eingescannte Unterschriftsseite')
+      .setInputFiles({ name: 'zu-gross.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(20 * 1024 * 1024 + 1) });
+    await page.getByRole('button', { name: 'Unterschrift speichern' }).click();
+    expect(await page.locator('#unterschrift-evidence-error').textContent()).toBe('Fehler: Die Datei ist größer als 20 MiB.');
+
     const scan = Buffer.from('%PDF-1.4 Unterschriftsseite Mitte\n');
     await page.getByLabel('Partei').selectOption('mitte');
     await page.getByLabel('Rolle der unterzeichnenden Person').selectOption('soziales');

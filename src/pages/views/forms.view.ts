@@ -17,6 +17,11 @@ export interface FieldSpec {
   hint?: string;
 }
 
+/** The service's messages (`CODE: text`) are English and marked so for screen readers; the pages' own are German. */
+function message(m: string): Html {
+  return /^[A-Z_]+: /.test(m) ? `<span lang="en">${esc(m)}</span>` : esc(m);
+}
+
 /** Form ids are unique on a page with several forms: `<form>-<field>`. */
 function fieldHtml(form: string, spec: FieldSpec, values: Record<string, string>, errors: FormErrors): Html {
   const id = `${form}-${spec.name}`;
@@ -40,10 +45,7 @@ function fieldHtml(form: string, spec: FieldSpec, values: Record<string, string>
     control = `<input type="${spec.type}" ${common} value="${esc(value)}">`;
   }
   const hint = spec.hint ? `<p class="hint" id="${id}-hint">${esc(spec.hint)}</p>` : '';
-  const error =
-    messages.length > 0
-      ? `<p class="error" id="${id}-error">${messages.map((m) => `Fehler: <span lang="en">${esc(m)}</span>`).join('<br>')}</p>`
-      : '';
+  const error = messages.length > 0 ? `<p class="error" id="${id}-error">${messages.map((m) => `Fehler: ${message(m)}`).join('<br>')}</p>` : '';
   return `<div class="field"><label for="${id}">${esc(spec.label)}${spec.required ? ' (Pflichtfeld)' : ''}</label>${hint}${control}${error}</div>`;
 }
 
@@ -64,7 +66,7 @@ export function form(f: FormSpec): Html {
   const general =
     f.errors.general.length > 0
       ? `<div class="errors" role="alert" id="${f.id}-errors"><p class="error">Nicht gespeichert:</p><ul>${f.errors.general
-          .map((m) => `<li><span lang="en">${esc(m)}</span></li>`)
+          .map((m) => `<li>${message(m)}</li>`)
           .join('')}</ul></div>`
       : Object.keys(f.errors.fields).length > 0
         ? `<p class="error" role="alert" id="${f.id}-errors">Nicht gespeichert: bitte die markierten Felder prüfen.</p>`
