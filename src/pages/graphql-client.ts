@@ -18,9 +18,8 @@ export async function callGraphQL<T>(
   query: string,
   variables: Record<string, unknown> = {},
 ): Promise<GraphQLAnswer<T>> {
-  const host = req.socket.localAddress ?? '127.0.0.1';
-  const address = host.includes(':') ? `[${host.replace(/^::ffff:/, '')}]` : host;
-  const url = `http://${host.startsWith('::ffff:') ? host.slice(7) : address}:${req.socket.localPort}/graphql`;
+  const local = (req.socket.localAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
+  const url = `http://${local.includes(':') ? `[${local}]` : local}:${req.socket.localPort}/graphql`;
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { mayCallMutation } from '../auth/policy.js';
 import { berlinToday } from '../common/berlin-date.js';
+import { isIsoDate } from '../common/dates.js';
 import { callGraphQL } from './graphql-client.js';
 import { PagesService } from './pages.service.js';
 import { AGREEMENT, COUNCIL_PAPER, DIFF, LIST, REPORT, VERSION } from './queries.js';
@@ -48,7 +49,9 @@ export class PagesController {
   @Get('agreements/:id')
   async agreement(@Req() req: Request, @Res() res: Response, @Param('id') id: string, @Query() q: Record<string, unknown>): Promise<void> {
     const ctx = await this.pages.context(req, res);
-    const asOf = str(q.asOf) ?? berlinToday();
+    // A date that does not exist is said beside the date field; the status is then shown for today.
+    const asOfError = str(q.asOf) !== null && !isIsoDate(q.asOf) ? `Bitte ein Datum wie 2024-06-01 angeben (nicht „${String(q.asOf)}“).` : null;
+    const asOf = asOfError === null ? (str(q.asOf) ?? berlinToday()) : berlinToday();
     const party = str(q.party);
     const answer = await callGraphQL<{ agreement: AgreementData | null; parties: PartyRef[] }>(req, ctx.token, AGREEMENT, { id, asOf, party });
     if (this.pages.refused(req, res, ctx, answer)) return;
@@ -58,7 +61,12 @@ export class PagesController {
       recordPapers: ctx.actor !== null && mayCallMutation(ctx.actor, 'recordPaper'),
     };
     const notice = NOTICES[str(q.saved) ?? ''] ?? null;
-    this.pages.send(res, ctx, 200, agreementView({ agreement: answer.data!.agreement, parties: answer.data!.parties, asOf, party, may, notice }));
+    this.pages.send(
+      res,
+      ctx,
+      200,
+      agreementView({ agreement: answer.data!.agreement, parties: answer.data!.parties, asOf, asOfError, party, may, notice }),
+    );
   }
 
   @Get('agreements/:id/versions/:number')

@@ -77,7 +77,7 @@ export class PagesService {
   /** A form is taken only with the token of this browser's session, and never from another site. */
   formAllowed(req: Request, ctx: PageContext): boolean {
     const origin = req.headers.origin;
-    if (origin && origin !== 'null' && new URL(origin).host !== req.headers.host) return false;
+    if (origin && origin !== 'null' && hostOf(origin) !== req.headers.host) return false;
     return formTokenMatches(readCookies(req)[CSRF_COOKIE], ctx.token, (req.body as Record<string, unknown> | undefined)?._csrf);
   }
 
@@ -116,5 +116,13 @@ export class PagesService {
     const message = answer.errors[0]?.message ?? 'no answer';
     this.send(res, ctx, STATUS[code ?? ''] ?? 500, problemView('Die Seite kann nicht angezeigt werden', message, code));
     return true;
+  }
+}
+
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
   }
 }

@@ -129,6 +129,11 @@ describe('pages in a browser', () => {
     expect(await page.locator('pre').textContent()).toContain('Vorlage zur Kenntnisnahme');
     await expectAccessible();
 
+    await page.goto(`${t.baseUrl}/agreements/soziale-wohnhilfen?asOf=2023-02-30`);
+    expect(await page.locator('#asOf-error').textContent()).toBe('Fehler: Bitte ein Datum wie 2024-06-01 angeben (nicht „2023-02-30“).');
+    expect(await page.getByLabel('Stand am').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible();
+
     const missing = await page.goto(`${t.baseUrl}/agreements/gibt-es-nicht`);
     expect(missing?.status()).toBe(404);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Zielvereinbarung nicht gefunden');

@@ -8,6 +8,8 @@ export interface AgreementView {
   /** Berlin's parties named as on the status date. */
   parties: PartyRef[];
   asOf: string;
+  /** Why the date asked for was not taken, shown beside the date field. */
+  asOfError?: string | null;
   party: string | null;
   /** What the signed-in user may do here, by the one policy. */
   may: { sign: boolean; recordPapers: boolean };
@@ -65,7 +67,9 @@ export function signatureMatrix(parties: PartyStatusData[], all: SignatureData[]
 function statusForm(v: AgreementView): Html {
   const options = v.parties.map((p) => `<option value="${esc(p.id)}"${p.id === v.party ? ' selected' : ''}>${esc(p.name)}</option>`).join('');
   return `<form method="get" action="/agreements/${esc(encodeURIComponent(v.agreement.id))}" class="inline no-print">
-<div class="field"><label for="asOf">Stand am</label><input type="date" id="asOf" name="asOf" value="${esc(v.asOf)}" required></div>
+<div class="field"><label for="asOf">Stand am</label><input type="date" id="asOf" name="asOf" value="${esc(v.asOf)}" required${
+    v.asOfError ? ' aria-invalid="true" aria-describedby="asOf-error"' : ''
+  }>${v.asOfError ? `<p class="error" id="asOf-error" role="alert">Fehler: ${esc(v.asOfError)}</p>` : ''}</div>
 <div class="field"><label for="party">Partei</label><select id="party" name="party"><option value="">alle</option>${options}</select></div>
 <div class="field"><button type="submit">Stand anzeigen</button></div>
 </form>`;
