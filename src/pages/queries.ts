@@ -20,6 +20,7 @@ export const AGREEMENT = `query($id: ID!, $asOf: Date!, $party: ID) {
       parties { party partyName partyNameCertain kind version complete boundSince rolesKnown signingRecorded signatures { ${SIGNATURE} } missing { party role roleTitle } }
       missingFacts { label reason note }
     }
+    roleTitles: status(asOf: $asOf) { missing { role roleTitle } }
     events(limit: 100) { items { date kind detail party version actor } totalCount }
     signatures(limit: 50) { items { ${SIGNATURE} } totalCount }
     versions(limit: 50) { items { number createdAt author changeNote frozenOn } totalCount }

@@ -26,18 +26,24 @@ function signedCell(s: SignatureData): Html {
   const carried = s.carriedOverFrom !== null ? ` (von Fassung ${s.carriedOverFrom} übertragen)` : '';
   const office = s.office ? `, ${esc(s.office)}` : '';
   const scan = s.evidence ? `; Scan ${esc(s.evidence.fileName)}, SHA-256 <code>${esc(s.evidence.sha256)}</code>` : '';
-  return `<strong>✓ unterschrieben</strong> am ${esc(dateDe(s.signedOn))} von ${esc(s.personName)}${office} auf Fassung ${s.version}${esc(carried)}; ${esc(wordDe(LEVEL_DE, s.level))}${scan}`;
+  return `<strong>✓ unterschrieben</strong> am ${esc(dateDe(s.signedOn))} von ${esc(s.personName)}${office} auf Fassung ${s.version}${esc(carried)}; Form: ${esc(wordDe(LEVEL_DE, s.level))}${scan}`;
 }
 
 /**
  * Parties × roles. A cell says signed (on, by whom, which version), withdrawn, or missing in words: the matrix must
  * read the same printed in black and white.
  */
-export function signatureMatrix(parties: PartyStatusData[], all: SignatureData[], asOf: string): Html {
+export function signatureMatrix(
+  parties: PartyStatusData[],
+  all: SignatureData[],
+  asOf: string,
+  titles: readonly { role: string; roleTitle: string }[] = [],
+): Html {
   const roles = new Map<string, string>();
+  const titleOf = (role: string) => titles.find((t) => t.role === role)?.roleTitle ?? role;
   for (const p of parties) {
     for (const m of p.missing) roles.set(m.role, m.roleTitle);
-    for (const s of p.signatures) if (!roles.has(s.role)) roles.set(s.role, s.role);
+    for (const s of p.signatures) if (!roles.has(s.role)) roles.set(s.role, titleOf(s.role));
   }
   const withdrawn = all.filter((s) => s.withdrawal && s.withdrawal.withdrawnOn <= asOf && s.signedOn <= asOf);
   const rows = parties.map((p) => {
@@ -144,7 +150,8 @@ export function agreementView(v: AgreementView): { title: string; body: Html } {
     esc(dateDe(e.date)),
     esc(wordDe(EVENT_DE, e.kind)),
     esc(e.detail),
-    valueDe(nameIn(v.parties, e.party)),
+    // An event of the agreement as a whole (a new version, a freeze) concerns no one party.
+    e.party === null ? 'entfällt' : esc(nameIn(v.parties, e.party) ?? e.party),
     e.version === null ? unknown : `Fassung ${e.version}`,
   ]);
   const missingFacts =
@@ -178,7 +185,7 @@ ${statusFacts}
 <h2 id="geltung">Geltungsdauer und Verlängerungen</h2>
 ${amendments}
 <h2 id="unterschriften">Unterschriften</h2>
-${s.parties.length === 0 ? '<p>Keine Partei an diesem Tag.</p>' : signatureMatrix(s.parties, a.signatures.items, s.asOf)}
+${s.parties.length === 0 ? '<p>Keine Partei an diesem Tag.</p>' : signatureMatrix(s.parties, a.signatures.items, s.asOf, a.roleTitles.missing)}
 <h2 id="zeitleiste">Zeitleiste</h2>
 ${table('Ereignisse und Drucksachen', ['Datum', 'Ereignis', 'Beschreibung', 'Partei', 'Fassung'], events)}
 ${a.events.totalCount > a.events.items.length ? `<p>Die ersten ${a.events.items.length} von ${a.events.totalCount} Ereignissen.</p>` : ''}

@@ -106,6 +106,8 @@ export interface AgreementData {
   leadDepartment: string | null;
   policyArea: string | null;
   status: StatusData;
+  /** The status for every party, read only for the titles of the signatory roles (a chosen party may miss none). */
+  roleTitles: { missing: { role: string; roleTitle: string }[] };
   events: { items: EventData[]; totalCount: number };
   signatures: { items: SignatureData[]; totalCount: number };
   versions: { items: VersionData[]; totalCount: number };

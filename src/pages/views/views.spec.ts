@@ -95,6 +95,27 @@ describe('the signature matrix', () => {
   });
 });
 
+describe('the signature matrix of one party', () => {
+  it('names the roles by their titles even when the party misses none', () => {
+    const complete: PartyStatusData = {
+      party: 'neukoelln',
+      partyName: 'Bezirksamt Neukölln',
+      partyNameCertain: true,
+      kind: 'DISTRICT',
+      version: 2,
+      complete: true,
+      boundSince: '2022-01-12',
+      rolesKnown: true,
+      signingRecorded: true,
+      signatures: [signature({})],
+      missing: [],
+    };
+    const html = signatureMatrix([complete], [], '2024-06-01', [{ role: 'soziales', roleTitle: 'Für Soziales zuständiges Bezirksamtsmitglied' }]);
+    expect(html).toContain('<th scope="col">Für Soziales zuständiges Bezirksamtsmitglied</th>');
+    expect(html).toContain('Form: unbekannt');
+  });
+});
+
 describe('errors of a refused form', () => {
   const fields = ['party', 'signedOn', 'version'];
 
