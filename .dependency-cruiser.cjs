@@ -1,13 +1,13 @@
 // The layering of src/ (see README "Layout"): shared folders at the bottom, features above them,
 // the files that know every feature at the top. `npm run lint:deps` prints the summary.
 
-const FEATURES = '^src/(agreements|versions|lifecycle|papers|reports|audit|auth|access|agreement-files|documents|health|cli)/';
+const FEATURES = '^src/(agreements|versions|lifecycle|papers|reports|audit|auth|access|agreement-files|documents|health|pages|cli)/';
 // parties/ is Berlin's parties defined once, which features and the pure rules alike refer to.
 const SHARED = '^src/(common|config|database|graphql|parties)/';
 // The files that know every feature: the module list, the entity list, the loaders, the start.
 const TOP_LEVEL = '^src/(app[.]module|bootstrap|loaders|entities|main)[.]ts$';
 // Of parties/, its data and functions (not its module, resolver and models): the document rules check ids against them.
-const PURE = ['^src/(documents|lifecycle/rules|papers/rules|reports/rules)/', '^src/parties/[^/]+(?<![.](module|resolver))[.]ts$'];
+const PURE = ['^src/(documents|lifecycle/rules|papers/rules|reports/rules|pages/views)/', '^src/parties/[^/]+(?<![.](module|resolver))[.]ts$'];
 // Anywhere a package resolves to, also a node_modules above the project.
 const NEST_OR_STORAGE_PACKAGES = '(^|/)node_modules/(@nestjs/[^/]+|typeorm|pg)/';
 // A file of a feature that Nest builds or that depends on Nest decorators or storage.

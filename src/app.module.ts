@@ -26,6 +26,7 @@ import { IntegrityModule } from './integrity/integrity.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { LifecycleRepository } from './lifecycle/lifecycle.repository.js';
 import { LifecycleService } from './lifecycle/lifecycle.service.js';
+import { PagesModule } from './pages/pages.module.js';
 import { PapersModule } from './papers/papers.module.js';
 import { PapersRepository } from './papers/papers.repository.js';
 import { PartiesModule } from './parties/parties.module.js';
@@ -59,6 +60,7 @@ export class AppModule {
         IntegrityModule,
         PartiesModule,
         ReportsModule,
+        PagesModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [VersionsModule, LifecycleModule, PapersModule],

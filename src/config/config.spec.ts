@@ -42,6 +42,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ OIDC_ISSUER: 'https://idp', OIDC_AUDIENCE: 'zv', OIDC_JWKS_URL: 'https://idp/jwks' }, 'service').oidc).not.toBeNull();
   });
 
+  it('signs in to the pages through OIDC only with a client id and the public address', () => {
+    const oidc = { OIDC_ISSUER: 'https://idp', OIDC_AUDIENCE: 'zv', OIDC_JWKS_URL: 'https://idp/jwks' };
+    expect(loadConfig(oidc).oidcSignIn).toBeNull();
+    expect(loadConfig({ ...oidc, OIDC_CLIENT_ID: 'zv-pages', PUBLIC_URL: 'https://zv.berlin.example/' }).oidcSignIn).toEqual({
+      clientId: 'zv-pages',
+      clientSecret: null,
+      publicUrl: 'https://zv.berlin.example',
+    });
+    expect(() => loadConfig({ ...oidc, OIDC_CLIENT_ID: 'zv-pages' })).toThrow(/PUBLIC_URL must be the service's http\(s\) address/);
+    expect(() => loadConfig({ OIDC_CLIENT_ID: 'zv-pages' })).toThrow(/OIDC_CLIENT_ID needs OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL/);
+  });
+
   it('never accepts local tokens beside OIDC', () => {
     const oidc = { OIDC_ISSUER: 'https://idp', OIDC_AUDIENCE: 'zv', OIDC_JWKS_URL: 'https://idp/jwks' };
     expect(loadConfig({ ...oidc, NODE_ENV: 'development' }).allowLocalTokens).toBe(false);

@@ -19,6 +19,12 @@ export interface AppConfig {
   development: boolean;
   /** Verify tokens of the administration's identity provider; null: sign and verify with a local key under dataDir. */
   oidc: { issuer: string; audience: string; jwksUrl: string; jwksCooldownMs: number; jwksMaxAgeMs: number } | null;
+  /**
+   * Sign-in to the web pages through the provider (authorization code flow with PKCE), with this client's id and
+   * secret (none: a public client) and the public address the provider sends the browser back to. Null: the pages
+   * take a token pasted into their sign-in form.
+   */
+  oidcSignIn: { clientId: string; clientSecret: string | null; publicUrl: string } | null;
   /** Accept tokens signed with the local key (never together with OIDC). */
   allowLocalTokens: boolean;
   /** The agreements and papers are public documents; whether reading needs a token is a choice. */
@@ -125,6 +131,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, purpose: 'servi
       problems.push('OIDC_JWKS_URL is not a valid URL');
     }
   }
+  let oidcSignIn: AppConfig['oidcSignIn'] = null;
+  if (env.OIDC_CLIENT_ID && !oidc) problems.push('OIDC_CLIENT_ID needs OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL');
+  if (env.OIDC_CLIENT_ID && oidc) {
+    const publicUrl = env.PUBLIC_URL ?? '';
+    if (!/^https?:\/\/[^/]+/.test(publicUrl)) {
+      problems.push(`PUBLIC_URL must be the service's http(s) address for the sign-in through OIDC, got '${publicUrl}'`);
+    } else {
+      oidcSignIn = { clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET || null, publicUrl: publicUrl.replace(/\/+$/, '') };
+    }
+  }
   const allowLocalTokens = bool('ALLOW_LOCAL_TOKENS', development && !oidc);
   if (oidc && allowLocalTokens) {
     problems.push("ALLOW_LOCAL_TOKENS cannot be combined with OIDC: the service accepts either the identity provider's tokens or local ones");
@@ -147,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, purpose: 'servi
     logLevel: isLevel(logLevel) ? logLevel : 'info',
     development,
     oidc,
+    oidcSignIn,
     allowLocalTokens,
     allowAnonymousRead: bool('ALLOW_ANONYMOUS_READ', false),
     graphql: {

@@ -103,7 +103,7 @@ export async function createTestDatabaseWithRoles(): Promise<TestDatabase> {
  * unless OIDC is configured, so tests can sign their own. With `logs`, its log lines go there
  * instead of to stderr, for a test that provokes errors to check what operators would see.
  */
-export async function startTestApp(env: Record<string, string> = {}, options: { logs?: string[] } = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { logs?: string[]; port?: number } = {}): Promise<TestApp> {
   const urls = await createTestDatabaseWithRoles();
   const databaseUrl = urls.runtimeUrl;
   const dataDir = mkdtempSync(join(tmpdir(), 'zv-test-data-'));
@@ -126,7 +126,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   const db: Database = await openDatabase(config, logger);
   const app = await createApp(config, db.dataSource, logger);
   if (config.loadAgreementsOnStart) await loadAgreementsFolder(app, config, logger);
-  await app.listen(0, '127.0.0.1');
+  await app.listen(options.port ?? 0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const baseUrl = `http://127.0.0.1:${address.port}`;
   const key = config.oidc ? null : await loadOrCreateLocalKey(config.dataDir);
