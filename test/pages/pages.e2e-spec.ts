@@ -246,7 +246,7 @@ describe('pages in a browser', () => {
     expect(await page.locator('#oparl-json-error').textContent()).toMatch(/^Fehler: BAD_INPUT: /);
     await expectAccessible();
 
-    const json = readFileSync(join(process.cwd(), 'test/fixtures/oparl/paper-embedded.json'), 'utf8');
+    const json = readFileSync(join(process.cwd(), 'examples/oparl/paper-embedded.json'), 'utf8');
     await page.locator('#oparl').getByLabel('OParl-Paper (JSON)').fill(json);
     await page.locator('#oparl').getByRole('button', { name: 'OParl-Drucksache übernehmen' }).click();
     expect(await page.getByRole('status').first().textContent()).toBe('Die OParl-Drucksache wurde übernommen und verknüpft.');
