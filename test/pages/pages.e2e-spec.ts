@@ -207,7 +207,7 @@ describe('pages in a browser', () => {
     ]);
   });
 
-  it('lets a council office record a consultation, which then shows in the timeline', async () => {
+  it('lets a council office record a paper and a consultation, which then show in the timeline', async () => {
     await signIn(await t.token({ name: 'Bea BVV', roles: ['council-office'], body: 'bvv-neukoelln' }));
     await page.goto(`${t.baseUrl}/agreements/soziale-wohnhilfen`);
     await page.getByRole('link', { name: 'Drucksache oder Beratung erfassen' }).click();
@@ -238,6 +238,21 @@ describe('pages in a browser', () => {
     await paper.getByRole('button', { name: 'Drucksache speichern' }).click();
     expect(await page.locator('#drucksache-body-error').textContent()).toBe("Fehler: FORBIDDEN: you may not record papers of 'bvv-pankow'");
     await expectAccessible();
+
+    // A paper of its own body is recorded on this agreement and shows in the timeline under its date.
+    await paper.getByLabel('Gremium (BVV)').selectOption('bvv-neukoelln');
+    await paper.getByLabel('Drucksachennummer').fill('1500/XXI');
+    await paper.getByLabel('Art').fill('Vorlage zur Kenntnisnahme');
+    await paper.getByLabel('Datum').fill('2024-05-02');
+    await paper.getByLabel('Betrifft').selectOption({ label: 'Sonstiges' });
+    await paper.getByRole('button', { name: 'Drucksache speichern' }).click();
+    expect(await page.getByRole('status').first().textContent()).toBe('Die Drucksache wurde gespeichert.');
+    const recorded = await page
+      .getByRole('table', { name: 'Ereignisse und Drucksachen' })
+      .locator('tbody tr', { hasText: '1500/XXI' })
+      .allTextContents();
+    expect(recorded.join('\n')).toContain('02.05.2024');
+    await page.getByRole('link', { name: 'Drucksache oder Beratung erfassen' }).click();
 
     // An OParl paper pasted as its JSON is imported for the council's body and linked to this agreement.
     const oparl = page.locator('#oparl');
