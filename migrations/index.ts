@@ -6,6 +6,7 @@ import { AgreementsAppendOnly1764000000020 } from './1764000000020-AgreementsApp
 import { SignatureLevelUnknown1764000000030 } from './1764000000030-SignatureLevelUnknown.js';
 import { CouncilPapers1764000000040 } from './1764000000040-CouncilPapers.js';
 import { PaperRevisions1764000000050 } from './1764000000050-PaperRevisions.js';
+import { VersionTerms1764000000060 } from './1764000000060-VersionTerms.js';
 
 /** Every migration in order; listed here so ESM builds need no file globbing. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   SignatureLevelUnknown1764000000030,
   CouncilPapers1764000000040,
   PaperRevisions1764000000050,
+  VersionTerms1764000000060,
 ];

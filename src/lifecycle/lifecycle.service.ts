@@ -17,6 +17,8 @@ import {
   expiringAgreements,
   germanDate,
   lifecycleEvents,
+  statusByTerms,
+  withMissingFacts,
   type AgreementHistory,
   type AgreementStatus,
   type AmendmentType,
@@ -185,23 +187,22 @@ export class LifecycleService {
     });
   }
 
+  /**
+   * Two statements: the histories by their terms, then the document of the one version reported on, for
+   * its missing facts. The decision itself is the pure statusByTerms, the same agreementStatus makes.
+   */
   async status(agreementId: string, asOf: IsoDate | null, party: string | null): Promise<AgreementStatus> {
-    const { history, successor } = await this.withSuccessor(agreementId);
-    return this.statusOf(history, successor, asOf, party);
+    const { history, successor } = await this.history.loadForStatus(agreementId);
+    if (history.versions.length === 0) throw notFound(`agreement '${agreementId}'`);
+    const { status, reportedVersion } = statusByTerms(history, asOf ?? this.today(), { party, successor });
+    const document = reportedVersion === null ? null : await this.versions.documentOf(agreementId, reportedVersion);
+    return withMissingFacts(status, document);
   }
 
   async expiring(withinDays: number, asOf: IsoDate | null): Promise<AgreementStatus[]> {
     if (!Number.isInteger(withinDays) || withinDays < 0) throw new AppError(ErrorCode.BAD_INPUT, 'withinDays must be 0 or more');
     const histories = await this.history.load(await this.history.agreementIds());
     return expiringAgreements([...histories.values()], withinDays, asOf ?? this.today());
-  }
-
-  private async withSuccessor(agreementId: string): Promise<{ history: AgreementHistory; successor: AgreementHistory | null }> {
-    const successorId = await this.successorOf(agreementId);
-    const histories = await this.history.load(successorId ? [agreementId, successorId] : [agreementId]);
-    const history = histories.get(agreementId)!;
-    if (history.versions.length === 0) throw notFound(`agreement '${agreementId}'`);
-    return { history, successor: successorId ? histories.get(successorId)! : null };
   }
 
   async successorOf(agreementId: string): Promise<string | null> {

@@ -32,7 +32,10 @@ INSERT INTO agreement_versions (agreement_id, number, yaml, content, content_has
 SELECT agreement_id, number, yaml, content, content_hash, previous_hash, chain_hash, author, created_at, change_note FROM agreement_versions WHERE (agreement_id, number) > ($1, $2) ORDER BY agreement_id, number LIMIT $3;
 
 -- followUpsOf
-SELECT predecessor, agreement_id FROM (
-         SELECT DISTINCT ON (agreement_id) agreement_id, content->>'predecessor' AS predecessor
-           FROM agreement_versions ORDER BY agreement_id, number DESC
-       ) latest WHERE predecessor = ANY($1) ORDER BY predecessor, agreement_id;
+SELECT t.terms->>'predecessor' AS predecessor, t.agreement_id FROM version_terms t
+        WHERE t.terms->>'predecessor' = ANY($1)
+          AND t.number = (SELECT max(v.number) FROM agreement_versions v WHERE v.agreement_id = t.agreement_id)
+        ORDER BY predecessor, t.agreement_id;
+
+-- content
+SELECT content FROM agreement_versions WHERE agreement_id = $1 AND number = $2;

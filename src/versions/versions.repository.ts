@@ -32,10 +32,12 @@ export const VERSIONS_SQL = {
   insertAgreement: 'INSERT INTO agreements (id, created_at, created_by) VALUES ($1, now(), $2) ON CONFLICT (id) DO NOTHING RETURNING id',
   insertVersion: `INSERT INTO agreement_versions (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING number`,
   pageAfter: `SELECT ${COLUMNS} FROM agreement_versions WHERE (agreement_id, number) > ($1, $2) ORDER BY agreement_id, number LIMIT $3`,
-  followUpsOf: `SELECT predecessor, agreement_id FROM (
-         SELECT DISTINCT ON (agreement_id) agreement_id, content->>'predecessor' AS predecessor
-           FROM agreement_versions ORDER BY agreement_id, number DESC
-       ) latest WHERE predecessor = ANY($1) ORDER BY predecessor, agreement_id`,
+  // By the index on the predecessor each version names (version_terms), then only those that are their agreement's latest.
+  followUpsOf: `SELECT t.terms->>'predecessor' AS predecessor, t.agreement_id FROM version_terms t
+        WHERE t.terms->>'predecessor' = ANY($1)
+          AND t.number = (SELECT max(v.number) FROM agreement_versions v WHERE v.agreement_id = t.agreement_id)
+        ORDER BY predecessor, t.agreement_id`,
+  content: 'SELECT content FROM agreement_versions WHERE agreement_id = $1 AND number = $2',
 } as const;
 
 /**
@@ -75,6 +77,12 @@ export class VersionsRepository {
   async findLatest(agreementId: string, m: EntityManager = this.dataSource.manager): Promise<VersionRow | null> {
     const [row] = await m.query<VersionColumns[]>(VERSIONS_SQL.latest, [agreementId]);
     return row ? toRow(row) : null;
+  }
+
+  /** The document of one version, without the rest of the row. */
+  async findContent(agreementId: string, number: number, m: EntityManager = this.dataSource.manager): Promise<AnyAgreementDocument | null> {
+    const [row] = await m.query<Array<{ content: AnyAgreementDocument }>>(VERSIONS_SQL.content, [agreementId, number]);
+    return row?.content ?? null;
   }
 
   /** Locks the agreement row until the transaction ends; false when there is no such agreement. */

@@ -125,6 +125,11 @@ export class VersionsService {
     return this.repository.findLatest(agreementId, m);
   }
 
+  /** The document of one version, for a caller that needs no more of it. */
+  documentOf(agreementId: string, number: number): Promise<AnyAgreementDocument | null> {
+    return this.repository.findContent(agreementId, number);
+  }
+
   /** The latest version of each given agreement, in one query. */
   latestVersions(agreementIds: readonly string[]): Promise<VersionRow[]> {
     return this.repository.latestOf(agreementIds);

@@ -2,9 +2,9 @@ import { type Binding, partyBindings } from './binding.js';
 import { addDays, daysBetween, isIsoDate } from '../../common/dates.js';
 import { LifecycleError } from './errors.js';
 import { effectiveSignatures, isActiveOn, latestFrozenBy, latestOf, partyInHistory, signaturesOfVersion, versionsKnownBy } from './history.js';
-import type { AgreementHistory, IsoDate, LifecycleVersion } from './lifecycle.types.js';
+import type { AgreementHistory, IsoDate, TermsHistory, VersionTerms } from './lifecycle.types.js';
 import type { AgreementStatus, LifecycleState, PartyStatus } from './status.types.js';
-import { missingFacts } from '../../documents/missing-facts.js';
+import { missingFacts, type MissingFact } from '../../documents/missing-facts.js';
 import { partyNameOn } from '../../parties/berlin-parties.js';
 
 export type { AgreementStatus, LifecycleState, MissingSignature, PartyStatus } from './status.types.js';
@@ -13,16 +13,16 @@ export interface StatusOptions {
   /** Report the state of this party (its binding, its missing roles) instead of the whole agreement. */
   party?: string | null;
   /** The agreement whose latest version names this one as predecessor. */
-  successor?: AgreementHistory | null;
+  successor?: TermsHistory | null;
   /** Overrides the predecessor named in the document. */
   predecessorId?: string | null;
 }
 
 interface Context {
-  history: AgreementHistory;
+  history: TermsHistory;
   asOf: IsoDate;
-  known: LifecycleVersion[];
-  latestFrozen: LifecycleVersion | undefined;
+  known: VersionTerms[];
+  latestFrozen: VersionTerms | undefined;
   bindings: Map<string, Binding>;
 }
 
@@ -37,6 +37,22 @@ interface Context {
  * takes the agreement's state, with IN_FORCE read as "still signing" for it.
  */
 export function agreementStatus(history: AgreementHistory, asOf: IsoDate, options: StatusOptions = {}): AgreementStatus {
+  const { status, reportedVersion } = statusByTerms(history, asOf, options);
+  return withMissingFacts(status, history.versions.find((v) => v.number === reportedVersion)?.document ?? null);
+}
+
+/** The status without what only the documents tell, and the number of the version it reports on (null: none). */
+export interface StatusByTerms {
+  status: Omit<AgreementStatus, 'missingFacts'>;
+  reportedVersion: number | null;
+}
+
+/**
+ * agreementStatus from the versions' terms alone: all of the status but its missing facts, which come
+ * from the document of the one version reported on (withMissingFacts). So a caller need not load every
+ * version's document to answer for one day.
+ */
+export function statusByTerms(history: TermsHistory, asOf: IsoDate, options: StatusOptions = {}): StatusByTerms {
   if (!isIsoDate(asOf)) throw new LifecycleError('BAD_INPUT', `asOf ${String(asOf)} is not a date (YYYY-MM-DD)`);
   const party = options.party ?? null;
   if (party !== null && !partyInHistory(history, party)) {
@@ -50,7 +66,7 @@ export function agreementStatus(history: AgreementHistory, asOf: IsoDate, option
   const inForce = scope.state === 'IN_FORCE' ? scope.binding : undefined;
   const reported = inForce?.version ?? latestOf(ctx.known);
   const validity = reported?.content.validity ?? null;
-  return {
+  const status = {
     agreementId: history.agreementId,
     asOf,
     party,
@@ -70,8 +86,14 @@ export function agreementStatus(history: AgreementHistory, asOf: IsoDate, option
     successorId: successor?.id ?? null,
     successorState: successor?.state ?? null,
     daysUntilExpiry: inForce?.until != null ? daysBetween(asOf, inForce.until) : null,
-    missingFacts: reported === undefined ? [] : missingFacts(reported.document),
   };
+  return { status, reportedVersion: reported?.number ?? null };
+}
+
+/** The status with what the reported version's document marks as missing (none without a version reported on). */
+export function withMissingFacts(status: Omit<AgreementStatus, 'missingFacts'>, reportedDocument: unknown): AgreementStatus {
+  const facts: MissingFact[] = reportedDocument === null ? [] : missingFacts(reportedDocument);
+  return { ...status, missingFacts: facts };
 }
 
 /**
@@ -94,7 +116,7 @@ export function successorAmong(histories: readonly AgreementHistory[], agreement
   return histories.find((h) => h.agreementId !== agreementId && latestOf(h.versions)?.content.predecessor === agreementId) ?? null;
 }
 
-function context(history: AgreementHistory, asOf: IsoDate): Context {
+function context(history: TermsHistory, asOf: IsoDate): Context {
   return {
     history,
     asOf,
@@ -182,8 +204,8 @@ function partyStatus(ctx: Context, id: string): PartyStatus | null {
 }
 
 /** A party not bound is shown against the version it would sign: the latest frozen one, else the latest draft. */
-function reportedVersion(ctx: Context, id: string): LifecycleVersion | undefined {
-  const hasParty = (v: LifecycleVersion) => v.content.parties.some((p) => p.id === id);
+function reportedVersion(ctx: Context, id: string): VersionTerms | undefined {
+  const hasParty = (v: VersionTerms) => v.content.parties.some((p) => p.id === id);
   if (ctx.latestFrozen !== undefined && hasParty(ctx.latestFrozen)) return ctx.latestFrozen;
   return latestOf(ctx.known.filter(hasParty));
 }
@@ -199,10 +221,10 @@ function kindOf(ctx: Context, id: string): string | undefined {
   return versions.flatMap((v) => v.content.parties).find((p) => p.id === id)?.kind;
 }
 
-function successorView(successor: AgreementHistory | null, asOf: IsoDate, party: string | null) {
+function successorView(successor: TermsHistory | null, asOf: IsoDate, party: string | null) {
   if (successor === null || versionsKnownBy(successor, asOf).length === 0) return null;
   const scoped = party !== null && partyInHistory(successor, party) ? party : null;
-  return { id: successor.agreementId, state: agreementStatus(successor, asOf, { party: scoped }).state };
+  return { id: successor.agreementId, state: statusByTerms(successor, asOf, { party: scoped }).status.state };
 }
 
 function unique<T extends { id: string }>(items: T[]): T[] {
