@@ -1,6 +1,6 @@
 // The scenarios and floors as autocannon runs them. Request bodies vary per request from a seeded
 // generator, so two runs of the same size ask the same questions.
-import { agreementId, documentOf, PARTIES, prng, yamlOf } from './seed.mjs';
+import { agreementId, PARTIES, prng, versionOf } from './seed.mjs';
 
 const gql = (query, variables) => JSON.stringify({ query, variables });
 
@@ -35,9 +35,8 @@ export function scenarios({ serviceUrl, floorsUrl, agreements, versions, readerT
     const i = next++ % agreements;
     const base = latest.get(i) ?? versions;
     latest.set(i, base + 1);
-    const doc = documentOf(i, base, { from: '2021-06-01', until: '2027-12-31' });
-    doc.title = `${doc.title} – Entwurf ${base + 1}`;
-    return gql(SAVE, { id: agreementId(i), base, yaml: yamlOf(doc) });
+    const { yaml } = versionOf(i, base, { from: '2021-06-01', until: '2027-12-31', titleSuffix: ` – Entwurf ${base + 1}` });
+    return gql(SAVE, { id: agreementId(i), base, yaml });
   };
   return [
     { name: 'B0', what: 'bare http, constant JSON', url: `${floorsUrl}/b0`, headers: json, body: () => '{}' },
