@@ -2,7 +2,8 @@ import { type Binding, partyBindings } from './binding.js';
 import { addDays, daysBetween, isIsoDate } from '../../common/dates.js';
 import { LifecycleError } from './errors.js';
 import { effectiveSignatures, isActiveOn, latestFrozenBy, latestOf, partyInHistory, signaturesOfVersion, versionsKnownBy } from './history.js';
-import type { AgreementHistory, IsoDate, TermsHistory, VersionTerms } from './lifecycle.types.js';
+import type { AgreementHistory, IsoDate, TermsHistory, VersionSignature, VersionTerms } from './lifecycle.types.js';
+import type { PartyKind } from '../../documents/agreement.types.js';
 import type { AgreementStatus, LifecycleState, PartyStatus } from './status.types.js';
 import { missingFacts, type MissingFact } from '../../documents/missing-facts.js';
 import { partyNameOn } from '../../parties/berlin-parties.js';
@@ -24,6 +25,10 @@ interface Context {
   known: VersionTerms[];
   latestFrozen: VersionTerms | undefined;
   bindings: Map<string, Binding>;
+  /** Each party of the versions known by asOf with its kind in the latest one naming it, in the order of the latest one. */
+  kinds: Map<string, PartyKind>;
+  /** signaturesOfVersion, once per version for all parties. */
+  signaturesOf: (version: number) => VersionSignature[];
 }
 
 /**
@@ -117,13 +122,15 @@ export function successorAmong(histories: readonly AgreementHistory[], agreement
 }
 
 function context(history: TermsHistory, asOf: IsoDate): Context {
-  return {
-    history,
-    asOf,
-    known: versionsKnownBy(history, asOf),
-    latestFrozen: latestFrozenBy(history, asOf),
-    bindings: partyBindings(history, asOf),
+  const known = versionsKnownBy(history, asOf);
+  const kinds = new Map<string, PartyKind>();
+  for (const version of [...known].reverse()) for (const p of version.content.parties) if (!kinds.has(p.id)) kinds.set(p.id, p.kind);
+  const signatures = new Map<number, VersionSignature[]>();
+  const signaturesOf = (version: number) => {
+    if (!signatures.has(version)) signatures.set(version, signaturesOfVersion(history, version));
+    return signatures.get(version)!;
   };
+  return { history, asOf, known, latestFrozen: latestFrozenBy(history, asOf), bindings: partyBindings(history, asOf), kinds, signaturesOf };
 }
 
 interface Scope {
@@ -180,7 +187,7 @@ function partyStatus(ctx: Context, id: string): PartyStatus | null {
   const version = binding?.version ?? reportedVersion(ctx, id);
   const party = version?.content.parties.find((p) => p.id === id);
   if (version === undefined || party === undefined) return null;
-  const signatures = signaturesOfVersion(ctx.history, version.number).filter((s) => s.party === id && isActiveOn(s, ctx.asOf));
+  const signatures = ctx.signaturesOf(version.number).filter((s) => s.party === id && isActiveOn(s, ctx.asOf));
   // The name the party bore on the day asked about (SenIAS in 2022, SenASGIVA in 2024), else the document's.
   const named = partyNameOn(id, ctx.asOf);
   const partyName = named?.name ?? party.name;
@@ -212,13 +219,11 @@ function reportedVersion(ctx: Context, id: string): VersionTerms | undefined {
 
 /** Parties of all versions known by asOf, in the order of the latest one. */
 function partyIds(ctx: Context): string[] {
-  const ids = [...ctx.known].reverse().flatMap((v) => v.content.parties.map((p) => p.id));
-  return [...new Set(ids)];
+  return [...ctx.kinds.keys()];
 }
 
 function kindOf(ctx: Context, id: string): string | undefined {
-  const versions = [...ctx.known].reverse();
-  return versions.flatMap((v) => v.content.parties).find((p) => p.id === id)?.kind;
+  return ctx.kinds.get(id);
 }
 
 function successorView(successor: TermsHistory | null, asOf: IsoDate, party: string | null) {
