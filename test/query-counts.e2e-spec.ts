@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { termsOf, type AnyAgreementDocument, type TermsSource } from '../src/documents/agreement-terms.js';
+import { LifecycleRepository } from '../src/lifecycle/lifecycle.repository.js';
+import { LifecycleService } from '../src/lifecycle/lifecycle.service.js';
+import { agreementStatus } from '../src/lifecycle/rules/index.js';
 import { QueryCounter } from './support/query-counter.js';
 import { startTestApp, type TestApp, type Untyped } from './support/test-app.js';
 
@@ -66,24 +69,46 @@ describe('SQL statements per request', () => {
 });
 
 describe('the status from the terms', () => {
-  it('answers as the status computed from the whole history, for every agreement, date and party', async () => {
-    const ids = ['soziale-wohnhilfen', 'soziale-wohnhilfen-2026', 'buergeraemter', 'seite-01'];
-    const dates = [null, '2021-10-26', '2022-01-12', '2023-12-31', '2024-01-01', '2024-06-01', '2025-12-31', '2026-06-01', '2030-01-01'];
+  const ids = ['soziale-wohnhilfen', 'soziale-wohnhilfen-2026', 'buergeraemter', 'seite-01'];
+  const dates = [null, '2021-10-26', '2022-01-12', '2023-12-31', '2024-01-01', '2024-06-01', '2025-12-31', '2026-06-01', '2030-01-01'];
+  const parties = [null, 'neukoelln', 'mitte', 'senias'];
+
+  it('is the status computed from the whole history (documents included), for every agreement, date and party', async () => {
+    const lifecycle = t.app.get(LifecycleService);
+    const repository = t.app.get(LifecycleRepository);
+    const settle = <T>(work: () => T | Promise<T>) =>
+      Promise.resolve()
+        .then(work)
+        .then(
+          (value) => ({ value }),
+          (error: Error) => ({ error: error.message }),
+        );
+    for (const id of ids) {
+      const successorId = await lifecycle.successorOf(id);
+      const histories = await repository.load(successorId ? [id, successorId] : [id]);
+      for (const asOf of dates) {
+        for (const party of parties) {
+          const fast = await settle(() => lifecycle.status(id, asOf, party));
+          const full = await settle(() =>
+            agreementStatus(histories.get(id)!, asOf ?? lifecycle.today(), { party, successor: successorId ? histories.get(successorId)! : null }),
+          );
+          expect(fast).toEqual(full);
+        }
+      }
+    }
+  });
+
+  it('answers the same through agreementStatus and through a list of agreements', async () => {
     for (const id of ids) {
       for (const asOf of dates) {
-        for (const party of [null, 'neukoelln', 'mitte', 'senias']) {
-          const fast = await t.gql(STATUS, { id, asOf, party });
-          const full = await t.gql(
+        for (const party of parties) {
+          const single = await t.gql(STATUS, { id, asOf, party });
+          const listed = await t.gql(
             `query($id: ID!, $asOf: Date, $party: ID) { agreement(id: $id) { status(asOf: $asOf, party: $party) { ${STATUS_FIELDS} } } }`,
-            {
-              id,
-              asOf,
-              party,
-            },
+            { id, asOf, party },
           );
-          // A party the agreement lacks is refused the same way by both.
-          expect(fast.errors?.map((e) => e.extensions?.code)).toEqual(full.errors?.map((e) => e.extensions?.code));
-          if (!fast.errors) expect(fast.data!.agreementStatus).toEqual(full.data!.agreement.status);
+          expect(single.errors?.map((e) => e.extensions?.code)).toEqual(listed.errors?.map((e) => e.extensions?.code));
+          if (!single.errors) expect(single.data!.agreementStatus).toEqual(listed.data!.agreement.status);
         }
       }
     }

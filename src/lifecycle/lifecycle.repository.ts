@@ -85,6 +85,12 @@ export class LifecycleRepository {
     return { history, successor: successor ?? null };
   }
 
+  /** The histories of these agreements by their versions' terms, in one statement; one without versions when unknown. */
+  async loadTerms(ids: readonly string[]): Promise<Map<string, TermsHistory>> {
+    const rows = await this.dataSource.query<StatusHistoryColumns[]>(LIFECYCLE_SQL.termsHistories, [[...ids]]);
+    return new Map(rows.map((r) => [r.agreement_id, toTermsHistory(r)]));
+  }
+
   async loadOne(id: string, m?: EntityManager): Promise<AgreementHistory> {
     return (await this.load([id], m)).get(id)!;
   }
@@ -181,27 +187,11 @@ const SIGNATURE_SELECT = `
 const AMENDMENT_COLUMNS = `id, agreement_id, type, base_version, new_version, source, decided_on::text AS decided_on,
   effective_on::text AS effective_on, actor, recorded_at`;
 
-/** The statements of the hot reads (history load, status), written to src/queries/ by `npm run sql:emit`. */
-export const LIFECYCLE_SQL = {
-  historyVersions: `SELECT agreement_id, number, content_hash, content, created_at, author FROM agreement_versions
-        WHERE agreement_id = ANY($1) ORDER BY agreement_id, number`,
-  historyFreezes: `SELECT agreement_id, version, frozen_on::text AS frozen_on, actor FROM version_freezes
-        WHERE agreement_id = ANY($1) ORDER BY frozen_on, recorded_at`,
-  historySignatures: `${SIGNATURE_SELECT} WHERE s.agreement_id = ANY($1) ORDER BY s.signed_on, s.recorded_at`,
-  historyAmendments: `SELECT ${AMENDMENT_COLUMNS} FROM amendments WHERE agreement_id = ANY($1) ORDER BY decided_on, recorded_at`,
-  followUpsOf: `SELECT successor_id, predecessor_id, predecessor_version, created_on::text AS created_on, source, actor
-         FROM follow_ups WHERE successor_id = ANY($1) ORDER BY created_on, recorded_at`,
-  agreementIds: 'SELECT id FROM agreements ORDER BY id',
-  // The same rows, order and columns as the five history reads (and the follow-up lookup of VERSIONS_SQL), as JSON.
-  statusHistories: `WITH successor AS (
-         SELECT t.agreement_id FROM version_terms t
-          WHERE t.terms->>'predecessor' = $1
-            AND t.number = (SELECT max(v.number) FROM agreement_versions v WHERE v.agreement_id = t.agreement_id)
-          ORDER BY t.agreement_id LIMIT 1
-       ), ids AS (
-         SELECT $1::text AS id, 0 AS position UNION ALL SELECT agreement_id, 1 FROM successor
-       )
-       SELECT ids.id AS agreement_id,
+/**
+ * An agreement's history (of `ids.id`) as JSON arrays: the same rows, order and columns as the five history
+ * reads, the versions by their terms (version_terms) instead of their documents.
+ */
+const TERMS_HISTORY_AGGREGATES = `
          (SELECT json_agg(json_build_object('number', v.number, 'content_hash', v.content_hash, 'terms', t.terms,
                                             'created_at', v.created_at, 'author', v.author) ORDER BY v.number)
             FROM agreement_versions v JOIN version_terms t ON t.agreement_id = v.agreement_id AND t.number = v.number
@@ -213,8 +203,31 @@ export const LIFECYCLE_SQL = {
             SELECT ${AMENDMENT_COLUMNS} FROM amendments WHERE agreement_id = ids.id) a) AS amendments,
          (SELECT json_agg(u ORDER BY u.created_on, u.recorded_at) FROM (
             SELECT successor_id, predecessor_id, predecessor_version, created_on::text AS created_on, source, actor, recorded_at
-              FROM follow_ups WHERE successor_id = ids.id) u) AS follow_ups
+              FROM follow_ups WHERE successor_id = ids.id) u) AS follow_ups`;
+
+/** The statements of the hot reads (history load, status), written to src/queries/ by `npm run sql:emit`. */
+export const LIFECYCLE_SQL = {
+  historyVersions: `SELECT agreement_id, number, content_hash, content, created_at, author FROM agreement_versions
+        WHERE agreement_id = ANY($1) ORDER BY agreement_id, number`,
+  historyFreezes: `SELECT agreement_id, version, frozen_on::text AS frozen_on, actor FROM version_freezes
+        WHERE agreement_id = ANY($1) ORDER BY frozen_on, recorded_at`,
+  historySignatures: `${SIGNATURE_SELECT} WHERE s.agreement_id = ANY($1) ORDER BY s.signed_on, s.recorded_at`,
+  historyAmendments: `SELECT ${AMENDMENT_COLUMNS} FROM amendments WHERE agreement_id = ANY($1) ORDER BY decided_on, recorded_at`,
+  followUpsOf: `SELECT successor_id, predecessor_id, predecessor_version, created_on::text AS created_on, source, actor
+         FROM follow_ups WHERE successor_id = ANY($1) ORDER BY created_on, recorded_at`,
+  agreementIds: 'SELECT id FROM agreements ORDER BY id',
+  // With the follow-up (the lookup of VERSIONS_SQL.followUpsOf, its first by id), in one statement.
+  statusHistories: `WITH successor AS (
+         SELECT t.agreement_id FROM version_terms t
+          WHERE t.terms->>'predecessor' = $1
+            AND t.number = (SELECT max(v.number) FROM agreement_versions v WHERE v.agreement_id = t.agreement_id)
+          ORDER BY t.agreement_id LIMIT 1
+       ), ids AS (
+         SELECT $1::text AS id, 0 AS position UNION ALL SELECT agreement_id, 1 FROM successor
+       )
+       SELECT ids.id AS agreement_id, ${TERMS_HISTORY_AGGREGATES}
        FROM ids ORDER BY ids.position`,
+  termsHistories: `SELECT ids.id AS agreement_id, ${TERMS_HISTORY_AGGREGATES} FROM unnest($1::text[]) AS ids(id)`,
   signature: `${SIGNATURE_SELECT} WHERE s.id = $1`,
 } as const;
 

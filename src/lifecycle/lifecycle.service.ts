@@ -25,6 +25,8 @@ import {
   type IsoDate,
   type LifecycleEvent,
   type SignatureInput,
+  type StatusByTerms,
+  type TermsHistory,
 } from './rules/index.js';
 import type { VersionRow } from '../versions/version.entity.js';
 import { VersionsService } from '../versions/versions.service.js';
@@ -222,6 +224,11 @@ export class LifecycleService {
   /** Status and events from already loaded histories (the request loaders batch the loading). */
   statusOf(history: AgreementHistory, successor: AgreementHistory | null, asOf: IsoDate | null, party: string | null): AgreementStatus {
     return agreementStatus(history, asOf ?? this.today(), { party, successor });
+  }
+
+  /** statusByTerms with this service's today: all of the status but the missing facts (see withMissingFacts). */
+  statusByTermsOf(history: TermsHistory, successor: TermsHistory | null, asOf: IsoDate | null, party: string | null): StatusByTerms {
+    return statusByTerms(history, asOf ?? this.today(), { party, successor });
   }
 
   eventsOf(history: AgreementHistory, successor: AgreementHistory | null, recordedElsewhere: readonly LifecycleEvent[] = []): LifecycleEvent[] {

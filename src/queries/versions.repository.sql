@@ -39,3 +39,7 @@ SELECT t.terms->>'predecessor' AS predecessor, t.agreement_id FROM version_terms
 
 -- content
 SELECT content FROM agreement_versions WHERE agreement_id = $1 AND number = $2;
+
+-- contents
+SELECT v.agreement_id, v.number, v.content FROM unnest($1::text[], $2::int[]) AS k(agreement_id, number)
+        JOIN agreement_versions v ON v.agreement_id = k.agreement_id AND v.number = k.number;

@@ -38,6 +38,8 @@ export const VERSIONS_SQL = {
           AND t.number = (SELECT max(v.number) FROM agreement_versions v WHERE v.agreement_id = t.agreement_id)
         ORDER BY predecessor, t.agreement_id`,
   content: 'SELECT content FROM agreement_versions WHERE agreement_id = $1 AND number = $2',
+  contents: `SELECT v.agreement_id, v.number, v.content FROM unnest($1::text[], $2::int[]) AS k(agreement_id, number)
+        JOIN agreement_versions v ON v.agreement_id = k.agreement_id AND v.number = k.number`,
 } as const;
 
 /**
@@ -83,6 +85,17 @@ export class VersionsRepository {
   async findContent(agreementId: string, number: number, m: EntityManager = this.dataSource.manager): Promise<AnyAgreementDocument | null> {
     const [row] = await m.query<Array<{ content: AnyAgreementDocument }>>(VERSIONS_SQL.content, [agreementId, number]);
     return row?.content ?? null;
+  }
+
+  /** The documents of these versions, in one statement; a version that does not exist is left out. */
+  async findContents(
+    keys: ReadonlyArray<{ agreementId: string; number: number }>,
+  ): Promise<Array<{ agreementId: string; number: number; content: AnyAgreementDocument }>> {
+    const rows = await this.dataSource.query<Array<{ agreement_id: string; number: number; content: AnyAgreementDocument }>>(VERSIONS_SQL.contents, [
+      keys.map((k) => k.agreementId),
+      keys.map((k) => k.number),
+    ]);
+    return rows.map((r) => ({ agreementId: r.agreement_id, number: r.number, content: r.content }));
   }
 
   /** Locks the agreement row until the transaction ends; false when there is no such agreement. */
