@@ -59,19 +59,24 @@ export function createOidcVerifier(options: {
     cooldownDuration: options.jwksCooldownMs ?? 30_000,
     cacheMaxAge: options.jwksMaxAgeMs ?? 600_000,
   });
-  return verifierFor(keys, { issuer: options.issuer, audience: options.audience, algorithms: OIDC_ALGORITHMS }, undefined);
+  // Every time: the provider may withdraw a key at any moment, and a refetched key set must count at once.
+  return verifierFor(keys, { issuer: options.issuer, audience: options.audience, algorithms: OIDC_ALGORITHMS }, { remember: false });
 }
 
 /** Whoever can read the key file can sign any lifetime; the verifier, not the signer, caps it. */
 export function createLocalVerifier(key: LocalSigningKey, clock: () => number = Date.now): TokenVerifier {
   const keys = createLocalJWKSet({ keys: [key.publicJwk] });
-  return verifierFor(keys, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: ['ES256'] }, LOCAL_TOKEN_MAX_LIFETIME_S, clock);
+  // The local key is fixed for the life of the process, so a token verified once stays verified (see usableUntil).
+  return verifierFor(
+    keys,
+    { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: ['ES256'] },
+    { maxLifetimeS: LOCAL_TOKEN_MAX_LIFETIME_S, remember: true, clock },
+  );
 }
 
 /**
- * How long a verified token is taken without checking its signature again: a caller sends the same token with
- * every request, and the signature check is most of the cost of a small request. Short, so that a key the
- * identity provider withdraws stops working well within the time the key set itself is trusted (jwksMaxAgeMs).
+ * How long a verified local token is taken without checking its signature again: a caller sends the same token
+ * with every request, and the signature check is most of the cost of a small request.
  */
 const VERIFIED_FOR_MS = 60_000;
 /** A bound on memory; when full, the remembered tokens are forgotten and verified afresh. */
@@ -80,8 +85,7 @@ const MAX_VERIFIED = 10_000;
 function verifierFor(
   keys: JWTVerifyGetKey,
   options: { issuer: string; audience: string; algorithms: string[] },
-  maxLifetimeS: number | undefined,
-  clock: () => number = Date.now,
+  { maxLifetimeS, remember, clock = Date.now }: { maxLifetimeS?: number; remember: boolean; clock?: () => number },
 ): TokenVerifier {
   const capped = maxLifetimeS === undefined ? {} : { maxTokenAge: maxLifetimeS };
   // Verified tokens with the last moment (ms) at which every check that passed still passes; see usableUntil.
@@ -90,7 +94,7 @@ function verifierFor(
     async verify(token) {
       if (typeof token !== 'string' || token.trim() === '') throw new TokenError('missing');
       const now = clock();
-      const known = verified.get(token);
+      const known = remember ? verified.get(token) : undefined;
       if (known !== undefined && now <= known.until) return actorFromClaims(known.payload);
       verified.delete(token);
       let payload: JWTPayload;
@@ -109,8 +113,10 @@ function verifierFor(
       }
       if (maxLifetimeS !== undefined && payload.exp! - payload.iat! > maxLifetimeS) throw new TokenError('too-long-lived');
       const actor = actorFromClaims(payload);
-      if (verified.size >= MAX_VERIFIED) verified.clear();
-      verified.set(token, { payload, until: usableUntil(payload, now, maxLifetimeS) });
+      if (remember) {
+        if (verified.size >= MAX_VERIFIED) verified.clear();
+        verified.set(token, { payload, until: usableUntil(payload, now, maxLifetimeS) });
+      }
       return actor;
     },
   };
