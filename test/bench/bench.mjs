@@ -42,6 +42,8 @@ try {
 
   const started = Date.now();
   const client = new pg.Client({ connectionString: db.ownerUrl });
+  // A server going away fails the statement running; without a listener it would also end the process.
+  client.on('error', (error) => say(`database connection lost: ${error.message}`));
   await client.connect();
   const rows = await seed(client, {
     count: options.agreements,
