@@ -257,7 +257,7 @@ function paperOf(i, version, frozenOn) {
   const paper = {
     id: uuidOf(i, 9000),
     body,
-    reference: `${1000 + (i % 9000)}/XXI`,
+    reference: `${i + 1}/XXI`,
     type: 'Vorlage zur Kenntnisnahme',
     subject: `Zielvereinbarung ${i}`,
     paper_date: day(frozenOn, -5),
