@@ -22,7 +22,7 @@ export class VersionTerms1764000000060 implements MigrationInterface {
         PRIMARY KEY (agreement_id, number),
         FOREIGN KEY (agreement_id, number) REFERENCES agreement_versions (agreement_id, number)
       )`);
-    await q.query(`CREATE INDEX version_terms_predecessor ON version_terms ((terms ->> 'predecessor'))`);
+    await q.query(`CREATE INDEX agreement_versions_predecessor ON agreement_versions ((content ->> 'predecessor'))`);
     await q.query(
       `CREATE TRIGGER version_terms_append_only BEFORE UPDATE OR DELETE ON version_terms FOR EACH ROW EXECUTE FUNCTION zv_refuse_change()`,
     );
@@ -49,5 +49,6 @@ export class VersionTerms1764000000060 implements MigrationInterface {
     await q.query('DROP FUNCTION zv_store_version_terms()');
     await q.query('DROP FUNCTION zv_terms_of(json)');
     await q.query('DROP TABLE version_terms');
+    await q.query('DROP INDEX agreement_versions_predecessor');
   }
 }

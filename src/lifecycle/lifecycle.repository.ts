@@ -218,10 +218,10 @@ export const LIFECYCLE_SQL = {
   agreementIds: 'SELECT id FROM agreements ORDER BY id',
   // With the follow-up (the lookup of VERSIONS_SQL.followUpsOf, its first by id), in one statement.
   statusHistories: `WITH successor AS (
-         SELECT t.agreement_id FROM version_terms t
-          WHERE t.terms->>'predecessor' = $1
-            AND t.number = (SELECT max(v.number) FROM agreement_versions v WHERE v.agreement_id = t.agreement_id)
-          ORDER BY t.agreement_id LIMIT 1
+         SELECT v.agreement_id FROM agreement_versions v
+          WHERE v.content->>'predecessor' = $1
+            AND v.number = (SELECT max(l.number) FROM agreement_versions l WHERE l.agreement_id = v.agreement_id)
+          ORDER BY v.agreement_id LIMIT 1
        ), ids AS (
          SELECT $1::text AS id, 0 AS position UNION ALL SELECT agreement_id, 1 FROM successor
        )

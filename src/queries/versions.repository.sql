@@ -32,10 +32,10 @@ INSERT INTO agreement_versions (agreement_id, number, yaml, content, content_has
 SELECT agreement_id, number, yaml, content, content_hash, previous_hash, chain_hash, author, created_at, change_note FROM agreement_versions WHERE (agreement_id, number) > ($1, $2) ORDER BY agreement_id, number LIMIT $3;
 
 -- followUpsOf
-SELECT t.terms->>'predecessor' AS predecessor, t.agreement_id FROM version_terms t
-        WHERE t.terms->>'predecessor' = ANY($1)
-          AND t.number = (SELECT max(v.number) FROM agreement_versions v WHERE v.agreement_id = t.agreement_id)
-        ORDER BY predecessor, t.agreement_id;
+SELECT v.content->>'predecessor' AS predecessor, v.agreement_id FROM agreement_versions v
+        WHERE v.content->>'predecessor' = ANY($1)
+          AND v.number = (SELECT max(l.number) FROM agreement_versions l WHERE l.agreement_id = v.agreement_id)
+        ORDER BY predecessor, v.agreement_id;
 
 -- content
 SELECT content FROM agreement_versions WHERE agreement_id = $1 AND number = $2;

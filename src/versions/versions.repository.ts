@@ -32,11 +32,11 @@ export const VERSIONS_SQL = {
   insertAgreement: 'INSERT INTO agreements (id, created_at, created_by) VALUES ($1, now(), $2) ON CONFLICT (id) DO NOTHING RETURNING id',
   insertVersion: `INSERT INTO agreement_versions (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING number`,
   pageAfter: `SELECT ${COLUMNS} FROM agreement_versions WHERE (agreement_id, number) > ($1, $2) ORDER BY agreement_id, number LIMIT $3`,
-  // By the index on the predecessor each version names (version_terms), then only those that are their agreement's latest.
-  followUpsOf: `SELECT t.terms->>'predecessor' AS predecessor, t.agreement_id FROM version_terms t
-        WHERE t.terms->>'predecessor' = ANY($1)
-          AND t.number = (SELECT max(v.number) FROM agreement_versions v WHERE v.agreement_id = t.agreement_id)
-        ORDER BY predecessor, t.agreement_id`,
+  // By the index on the predecessor each version names, then only those that are their agreement's latest.
+  followUpsOf: `SELECT v.content->>'predecessor' AS predecessor, v.agreement_id FROM agreement_versions v
+        WHERE v.content->>'predecessor' = ANY($1)
+          AND v.number = (SELECT max(l.number) FROM agreement_versions l WHERE l.agreement_id = v.agreement_id)
+        ORDER BY predecessor, v.agreement_id`,
   content: 'SELECT content FROM agreement_versions WHERE agreement_id = $1 AND number = $2',
   contents: `SELECT v.agreement_id, v.number, v.content FROM unnest($1::text[], $2::int[]) AS k(agreement_id, number)
         JOIN agreement_versions v ON v.agreement_id = k.agreement_id AND v.number = k.number`,
