@@ -7,6 +7,7 @@ import { SignatureLevelUnknown1764000000030 } from './1764000000030-SignatureLev
 import { CouncilPapers1764000000040 } from './1764000000040-CouncilPapers.js';
 import { PaperRevisions1764000000050 } from './1764000000050-PaperRevisions.js';
 import { ConsultationRevisions1764000000055 } from './1764000000055-ConsultationRevisions.js';
+import { VersionTerms1764000000060 } from './1764000000060-VersionTerms.js';
 
 /** Every migration in order; listed here so ESM builds need no file globbing. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   CouncilPapers1764000000040,
   PaperRevisions1764000000050,
   ConsultationRevisions1764000000055,
+  VersionTerms1764000000060,
 ];

@@ -31,9 +31,19 @@ export interface TermsParty extends Party {
   rolesKnown: boolean;
 }
 
+/**
+ * The keys of a document termsOf reads, and nothing else. The database keeps these beside each version
+ * (version_terms, migration 1764000000060, which lists the same keys), so the status needs no document.
+ */
+export const TERMS_KEYS = ['formatVersion', 'id', 'title', 'leadDepartment', 'entryIntoForce', 'validity', 'parties', 'predecessor'] as const;
+type TermsKey = (typeof TERMS_KEYS)[number];
+
+/** A document cut down to TERMS_KEYS: all termsOf needs. */
+export type TermsSource = Pick<AgreementDocument, TermsKey> | Pick<AgreementDocumentV2, TermsKey>;
+
 /** The terms of a document. Pure; format 1 documents are read as they are. */
-export function termsOf(doc: AnyAgreementDocument): AgreementTerms {
-  if (!isFormat2(doc)) {
+export function termsOf(doc: TermsSource): AgreementTerms {
+  if (doc.formatVersion !== 2) {
     const { id, title, leadDepartment, entryIntoForce, validity, parties, predecessor } = doc;
     return { id, title, leadDepartment, entryIntoForce, validity, parties: parties.map((p) => ({ ...p, rolesKnown: true })), predecessor };
   }
@@ -49,7 +59,7 @@ export function termsOf(doc: AnyAgreementDocument): AgreementTerms {
 }
 
 /** The district ids a format-2 document lists as parties ('all' is the twelve). */
-export function districtIdsOf(doc: AgreementDocumentV2): string[] {
+export function districtIdsOf(doc: Pick<AgreementDocumentV2, 'parties'>): string[] {
   const districts = doc.parties.districts;
   if (isMissing(districts)) return [];
   return districts.which === 'all' ? [...BERLIN_DISTRICTS] : districts.which;
@@ -59,7 +69,7 @@ export function districtIdsOf(doc: AgreementDocumentV2): string[] {
  * Parties with their names as the document gives them, else as Berlin's party list names them on the day the
  * validity starts (or today's name when that is not known).
  */
-function partiesOf(doc: AgreementDocumentV2): TermsParty[] {
+function partiesOf(doc: Pick<AgreementDocumentV2, TermsKey>): TermsParty[] {
   const on = factValue(doc.validity.from);
   const party = (id: string, kind: PartyKind, roles: Party['signatoryRoles'] | { missing: string }, nameInDocument?: string): TermsParty => ({
     id,

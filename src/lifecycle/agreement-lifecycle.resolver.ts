@@ -5,6 +5,8 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { PageArgs, pageOf } from '../graphql/pagination.js';
 import type { EventsRecordedElsewhereLoaders, LifecycleLoaders } from './lifecycle.loaders.js';
 import { LifecycleService } from './lifecycle.service.js';
+import { withMissingFacts } from './rules/index.js';
+import type { VersionLoaders } from '../versions/version.loaders.js';
 import { AgreementStatusModel } from './models/agreement-status.model.js';
 import { AmendmentPage } from './models/amendment-page.model.js';
 import { AmendmentModel } from './models/amendment.model.js';
@@ -21,12 +23,19 @@ export class AgreementLifecycleResolver {
   @ResolveField(() => AgreementStatusModel, { description: 'As agreementStatus(id, asOf, party).' })
   async status(
     @Parent() agreement: Agreement,
-    @Context() ctx: GraphQLContext<LifecycleLoaders>,
+    @Context() ctx: GraphQLContext<LifecycleLoaders & VersionLoaders>,
     @Args('asOf', { type: () => DateScalar, nullable: true }) asOf: string | null,
     @Args('party', { type: () => ID, nullable: true }) party: string | null,
   ): Promise<AgreementStatusModel> {
-    const [history, successor] = await this.histories(agreement.id, ctx);
-    return AgreementStatusModel.from(this.lifecycle.statusOf(history, successor, asOf ?? null, party ?? null));
+    // By the terms, and the document of the one version reported on: a page of statuses loads no other document.
+    const successorId = await ctx.loaders.successor.load(agreement.id);
+    const [history, successor] = await Promise.all([
+      ctx.loaders.termsHistory.load(agreement.id),
+      successorId ? ctx.loaders.termsHistory.load(successorId) : null,
+    ]);
+    const { status, reportedVersion } = this.lifecycle.statusByTermsOf(history, successor, asOf ?? null, party ?? null);
+    const document = reportedVersion === null ? null : await ctx.loaders.document.load({ agreementId: agreement.id, number: reportedVersion });
+    return AgreementStatusModel.from(withMissingFacts(status, document));
   }
 
   @ResolveField(() => LifecycleEventPage, {

@@ -1,11 +1,13 @@
 import DataLoader from 'dataloader';
 import type { LifecycleRepository } from './lifecycle.repository.js';
 import type { LifecycleService } from './lifecycle.service.js';
-import type { AgreementHistory, LifecycleEvent } from './rules/index.js';
+import type { AgreementHistory, LifecycleEvent, TermsHistory } from './rules/index.js';
 
 /** Per-request batching of histories and follow-up links, one query per field for any number of agreements. */
 export interface LifecycleLoaders {
   history: DataLoader<string, AgreementHistory>;
+  /** The history by the versions' terms, for statuses: no document is loaded. */
+  termsHistory: DataLoader<string, TermsHistory>;
   successor: DataLoader<string, string | null>;
 }
 
@@ -13,6 +15,10 @@ export function createLifecycleLoaders(repository: LifecycleRepository, lifecycl
   return {
     history: new DataLoader(async (ids) => {
       const loaded = await repository.load(ids);
+      return ids.map((id) => loaded.get(id)!);
+    }),
+    termsHistory: new DataLoader(async (ids) => {
+      const loaded = await repository.loadTerms(ids);
       return ids.map((id) => loaded.get(id)!);
     }),
     successor: new DataLoader(async (ids) => {

@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { termsOf, type AnyAgreementDocument } from '../documents/agreement-terms.js';
-import type { AgreementHistory, Amendment, AmendmentType, Freeze, FollowUpOrigin, IsoDate, Signature, SignatureLevel } from './rules/index.js';
+import { termsOf, type AnyAgreementDocument, type TermsSource } from '../documents/agreement-terms.js';
+import type {
+  AgreementHistory,
+  Amendment,
+  AmendmentType,
+  Freeze,
+  FollowUpOrigin,
+  IsoDate,
+  Signature,
+  SignatureLevel,
+  TermsHistory,
+} from './rules/index.js';
 import { berlinDate } from '../common/berlin-date.js';
 
 export interface FollowUpLink extends FollowUpOrigin {
@@ -62,6 +72,23 @@ export class LifecycleRepository {
     for (const s of signatures) histories.get(s.agreement_id)!.signatures.push(toSignature(s));
     for (const a of amendments) histories.get(a.agreement_id)!.amendments.push(toAmendment(a));
     return histories;
+  }
+
+  /**
+   * What the status of one agreement needs, in one statement: its history and that of its follow-up (the
+   * agreement whose latest version names it as predecessor, the first by id), the versions by their terms
+   * (version_terms) instead of their documents. The history has no versions when the agreement does not exist.
+   */
+  async loadForStatus(id: string): Promise<{ history: TermsHistory; successor: TermsHistory | null }> {
+    const rows = await this.dataSource.query<StatusHistoryColumns[]>(LIFECYCLE_SQL.statusHistories, [id]);
+    const [history, successor] = rows.map(toTermsHistory);
+    return { history, successor: successor ?? null };
+  }
+
+  /** The histories of these agreements by their versions' terms, in one statement; one without versions when unknown. */
+  async loadTerms(ids: readonly string[]): Promise<Map<string, TermsHistory>> {
+    const rows = await this.dataSource.query<StatusHistoryColumns[]>(LIFECYCLE_SQL.termsHistories, [[...ids]]);
+    return new Map(rows.map((r) => [r.agreement_id, toTermsHistory(r)]));
   }
 
   async loadOne(id: string, m?: EntityManager): Promise<AgreementHistory> {
@@ -160,6 +187,24 @@ const SIGNATURE_SELECT = `
 const AMENDMENT_COLUMNS = `id, agreement_id, type, base_version, new_version, source, decided_on::text AS decided_on,
   effective_on::text AS effective_on, actor, recorded_at`;
 
+/**
+ * An agreement's history (of `ids.id`) as JSON arrays: the same rows, order and columns as the five history
+ * reads, the versions by their terms (version_terms) instead of their documents.
+ */
+const TERMS_HISTORY_AGGREGATES = `
+         (SELECT json_agg(json_build_object('number', v.number, 'content_hash', v.content_hash, 'terms', t.terms,
+                                            'created_at', v.created_at, 'author', v.author) ORDER BY v.number)
+            FROM agreement_versions v JOIN version_terms t ON t.agreement_id = v.agreement_id AND t.number = v.number
+           WHERE v.agreement_id = ids.id) AS versions,
+         (SELECT json_agg(f ORDER BY f.frozen_on, f.recorded_at) FROM (
+            SELECT version, frozen_on::text AS frozen_on, actor, recorded_at FROM version_freezes WHERE agreement_id = ids.id) f) AS freezes,
+         (SELECT json_agg(s ORDER BY s.signed_on, s.recorded_at) FROM (${SIGNATURE_SELECT} WHERE s.agreement_id = ids.id) s) AS signatures,
+         (SELECT json_agg(a ORDER BY a.decided_on, a.recorded_at) FROM (
+            SELECT ${AMENDMENT_COLUMNS} FROM amendments WHERE agreement_id = ids.id) a) AS amendments,
+         (SELECT json_agg(u ORDER BY u.created_on, u.recorded_at) FROM (
+            SELECT successor_id, predecessor_id, predecessor_version, created_on::text AS created_on, source, actor, recorded_at
+              FROM follow_ups WHERE successor_id = ids.id) u) AS follow_ups`;
+
 /** The statements of the hot reads (history load, status), written to src/queries/ by `npm run sql:emit`. */
 export const LIFECYCLE_SQL = {
   historyVersions: `SELECT agreement_id, number, content_hash, content, created_at, author FROM agreement_versions
@@ -171,6 +216,18 @@ export const LIFECYCLE_SQL = {
   followUpsOf: `SELECT successor_id, predecessor_id, predecessor_version, created_on::text AS created_on, source, actor
          FROM follow_ups WHERE successor_id = ANY($1) ORDER BY created_on, recorded_at`,
   agreementIds: 'SELECT id FROM agreements ORDER BY id',
+  // With the follow-up (the lookup of VERSIONS_SQL.followUpsOf, its first by id), in one statement.
+  statusHistories: `WITH successor AS (
+         SELECT v.agreement_id FROM agreement_versions v
+          WHERE v.content->>'predecessor' = $1
+            AND v.number = (SELECT max(l.number) FROM agreement_versions l WHERE l.agreement_id = v.agreement_id)
+          ORDER BY v.agreement_id LIMIT 1
+       ), ids AS (
+         SELECT $1::text AS id, 0 AS position UNION ALL SELECT agreement_id, 1 FROM successor
+       )
+       SELECT ids.id AS agreement_id, ${TERMS_HISTORY_AGGREGATES}
+       FROM ids ORDER BY ids.position`,
+  termsHistories: `SELECT ids.id AS agreement_id, ${TERMS_HISTORY_AGGREGATES} FROM unnest($1::text[]) AS ids(id)`,
   signature: `${SIGNATURE_SELECT} WHERE s.id = $1`,
 } as const;
 
@@ -230,6 +287,49 @@ interface FollowUpColumns {
   created_on: IsoDate;
   source: string | null;
   actor: string;
+}
+
+/** statusHistories: each record kind as a JSON array (null when there is none), times as ISO text. */
+interface StatusHistoryColumns {
+  agreement_id: string;
+  versions: Array<{ number: number; content_hash: string; terms: TermsSource; created_at: string; author: string }> | null;
+  freezes: Array<Omit<FreezeColumns, 'agreement_id'>> | null;
+  signatures: Array<Omit<SignatureColumns, 'recorded_at'> & { recorded_at: string }> | null;
+  amendments: Array<Omit<AmendmentColumns, 'recorded_at'> & { recorded_at: string }> | null;
+  follow_ups: FollowUpColumns[] | null;
+}
+
+/** The same model load() builds, from the terms instead of the documents. */
+function toTermsHistory(r: StatusHistoryColumns): TermsHistory {
+  const followUps = r.follow_ups ?? [];
+  // As load(): of several recorded starts the last in date order stands.
+  const origin = followUps.length > 0 ? followUps[followUps.length - 1] : null;
+  return {
+    agreementId: r.agreement_id,
+    versions: (r.versions ?? []).map((v) => {
+      const createdOn = berlinDate(new Date(v.created_at));
+      const started = v.number === 1 ? origin?.created_on : undefined;
+      return {
+        number: v.number,
+        contentHash: v.content_hash,
+        content: termsOf(v.terms),
+        createdOn: started && started < createdOn ? started : createdOn,
+        author: v.author,
+      };
+    }),
+    freezes: (r.freezes ?? []).map((f) => ({ version: f.version, frozenOn: f.frozen_on, actor: f.actor })),
+    signatures: (r.signatures ?? []).map((s) => toSignature({ ...s, recorded_at: new Date(s.recorded_at) })),
+    amendments: (r.amendments ?? []).map((a) => toAmendment({ ...a, recorded_at: new Date(a.recorded_at) })),
+    followUpOf: origin
+      ? {
+          predecessorId: origin.predecessor_id,
+          predecessorVersion: origin.predecessor_version,
+          createdOn: origin.created_on,
+          source: origin.source,
+          actor: origin.actor,
+        }
+      : null,
+  };
 }
 
 function toSignature(r: SignatureColumns): SignatureRecord {

@@ -17,12 +17,16 @@ import {
   expiringAgreements,
   germanDate,
   lifecycleEvents,
+  statusByTerms,
+  withMissingFacts,
   type AgreementHistory,
   type AgreementStatus,
   type AmendmentType,
   type IsoDate,
   type LifecycleEvent,
   type SignatureInput,
+  type StatusByTerms,
+  type TermsHistory,
 } from './rules/index.js';
 import type { VersionRow } from '../versions/version.entity.js';
 import { VersionsService } from '../versions/versions.service.js';
@@ -185,23 +189,22 @@ export class LifecycleService {
     });
   }
 
+  /**
+   * Two statements: the histories by their terms, then the document of the one version reported on, for
+   * its missing facts. The decision itself is the pure statusByTerms, the same agreementStatus makes.
+   */
   async status(agreementId: string, asOf: IsoDate | null, party: string | null): Promise<AgreementStatus> {
-    const { history, successor } = await this.withSuccessor(agreementId);
-    return this.statusOf(history, successor, asOf, party);
+    const { history, successor } = await this.history.loadForStatus(agreementId);
+    if (history.versions.length === 0) throw notFound(`agreement '${agreementId}'`);
+    const { status, reportedVersion } = statusByTerms(history, asOf ?? this.today(), { party, successor });
+    const document = reportedVersion === null ? null : await this.versions.documentOf(agreementId, reportedVersion);
+    return withMissingFacts(status, document);
   }
 
   async expiring(withinDays: number, asOf: IsoDate | null): Promise<AgreementStatus[]> {
     if (!Number.isInteger(withinDays) || withinDays < 0) throw new AppError(ErrorCode.BAD_INPUT, 'withinDays must be 0 or more');
     const histories = await this.history.load(await this.history.agreementIds());
     return expiringAgreements([...histories.values()], withinDays, asOf ?? this.today());
-  }
-
-  private async withSuccessor(agreementId: string): Promise<{ history: AgreementHistory; successor: AgreementHistory | null }> {
-    const successorId = await this.successorOf(agreementId);
-    const histories = await this.history.load(successorId ? [agreementId, successorId] : [agreementId]);
-    const history = histories.get(agreementId)!;
-    if (history.versions.length === 0) throw notFound(`agreement '${agreementId}'`);
-    return { history, successor: successorId ? histories.get(successorId)! : null };
   }
 
   async successorOf(agreementId: string): Promise<string | null> {
@@ -221,6 +224,11 @@ export class LifecycleService {
   /** Status and events from already loaded histories (the request loaders batch the loading). */
   statusOf(history: AgreementHistory, successor: AgreementHistory | null, asOf: IsoDate | null, party: string | null): AgreementStatus {
     return agreementStatus(history, asOf ?? this.today(), { party, successor });
+  }
+
+  /** statusByTerms with this service's today: all of the status but the missing facts (see withMissingFacts). */
+  statusByTermsOf(history: TermsHistory, successor: TermsHistory | null, asOf: IsoDate | null, party: string | null): StatusByTerms {
+    return statusByTerms(history, asOf ?? this.today(), { party, successor });
   }
 
   eventsOf(history: AgreementHistory, successor: AgreementHistory | null, recordedElsewhere: readonly LifecycleEvent[] = []): LifecycleEvent[] {

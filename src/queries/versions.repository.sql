@@ -32,7 +32,14 @@ INSERT INTO agreement_versions (agreement_id, number, yaml, content, content_has
 SELECT agreement_id, number, yaml, content, content_hash, previous_hash, chain_hash, author, created_at, change_note FROM agreement_versions WHERE (agreement_id, number) > ($1, $2) ORDER BY agreement_id, number LIMIT $3;
 
 -- followUpsOf
-SELECT predecessor, agreement_id FROM (
-         SELECT DISTINCT ON (agreement_id) agreement_id, content->>'predecessor' AS predecessor
-           FROM agreement_versions ORDER BY agreement_id, number DESC
-       ) latest WHERE predecessor = ANY($1) ORDER BY predecessor, agreement_id;
+SELECT v.content->>'predecessor' AS predecessor, v.agreement_id FROM agreement_versions v
+        WHERE v.content->>'predecessor' = ANY($1)
+          AND v.number = (SELECT max(l.number) FROM agreement_versions l WHERE l.agreement_id = v.agreement_id)
+        ORDER BY predecessor, v.agreement_id;
+
+-- content
+SELECT content FROM agreement_versions WHERE agreement_id = $1 AND number = $2;
+
+-- contents
+SELECT v.agreement_id, v.number, v.content FROM unnest($1::text[], $2::int[]) AS k(agreement_id, number)
+        JOIN agreement_versions v ON v.agreement_id = k.agreement_id AND v.number = k.number;

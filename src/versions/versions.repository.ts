@@ -32,10 +32,14 @@ export const VERSIONS_SQL = {
   insertAgreement: 'INSERT INTO agreements (id, created_at, created_by) VALUES ($1, now(), $2) ON CONFLICT (id) DO NOTHING RETURNING id',
   insertVersion: `INSERT INTO agreement_versions (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING number`,
   pageAfter: `SELECT ${COLUMNS} FROM agreement_versions WHERE (agreement_id, number) > ($1, $2) ORDER BY agreement_id, number LIMIT $3`,
-  followUpsOf: `SELECT predecessor, agreement_id FROM (
-         SELECT DISTINCT ON (agreement_id) agreement_id, content->>'predecessor' AS predecessor
-           FROM agreement_versions ORDER BY agreement_id, number DESC
-       ) latest WHERE predecessor = ANY($1) ORDER BY predecessor, agreement_id`,
+  // By the index on the predecessor each version names, then only those that are their agreement's latest.
+  followUpsOf: `SELECT v.content->>'predecessor' AS predecessor, v.agreement_id FROM agreement_versions v
+        WHERE v.content->>'predecessor' = ANY($1)
+          AND v.number = (SELECT max(l.number) FROM agreement_versions l WHERE l.agreement_id = v.agreement_id)
+        ORDER BY predecessor, v.agreement_id`,
+  content: 'SELECT content FROM agreement_versions WHERE agreement_id = $1 AND number = $2',
+  contents: `SELECT v.agreement_id, v.number, v.content FROM unnest($1::text[], $2::int[]) AS k(agreement_id, number)
+        JOIN agreement_versions v ON v.agreement_id = k.agreement_id AND v.number = k.number`,
 } as const;
 
 /**
@@ -75,6 +79,23 @@ export class VersionsRepository {
   async findLatest(agreementId: string, m: EntityManager = this.dataSource.manager): Promise<VersionRow | null> {
     const [row] = await m.query<VersionColumns[]>(VERSIONS_SQL.latest, [agreementId]);
     return row ? toRow(row) : null;
+  }
+
+  /** The document of one version, without the rest of the row. */
+  async findContent(agreementId: string, number: number, m: EntityManager = this.dataSource.manager): Promise<AnyAgreementDocument | null> {
+    const [row] = await m.query<Array<{ content: AnyAgreementDocument }>>(VERSIONS_SQL.content, [agreementId, number]);
+    return row?.content ?? null;
+  }
+
+  /** The documents of these versions, in one statement; a version that does not exist is left out. */
+  async findContents(
+    keys: ReadonlyArray<{ agreementId: string; number: number }>,
+  ): Promise<Array<{ agreementId: string; number: number; content: AnyAgreementDocument }>> {
+    const rows = await this.dataSource.query<Array<{ agreement_id: string; number: number; content: AnyAgreementDocument }>>(VERSIONS_SQL.contents, [
+      keys.map((k) => k.agreementId),
+      keys.map((k) => k.number),
+    ]);
+    return rows.map((r) => ({ agreementId: r.agreement_id, number: r.number, content: r.content }));
   }
 
   /** Locks the agreement row until the transaction ends; false when there is no such agreement. */

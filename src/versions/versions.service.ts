@@ -42,6 +42,11 @@ const FOLLOW_UP_LOCK = 726_003;
 export const LINE_DIFF_OMITTED_NOTE =
   'Zeilenvergleich ausgelassen, weil sich die Fassungen in zu vielen Zeilen unterscheiden; die Feldänderungen sind vollständig.';
 
+/** How documentsOf and the document loader name a version. */
+export function versionKey(agreementId: string, number: number): string {
+  return `${agreementId}@${number}`;
+}
+
 /** The versioned agreement store: validation on the way in, immutable hash-chained versions. */
 @Injectable()
 export class VersionsService {
@@ -123,6 +128,17 @@ export class VersionsService {
 
   findLatest(agreementId: string, m?: EntityManager): Promise<VersionRow | null> {
     return this.repository.findLatest(agreementId, m);
+  }
+
+  /** The document of one version, for a caller that needs no more of it. */
+  documentOf(agreementId: string, number: number): Promise<AnyAgreementDocument | null> {
+    return this.repository.findContent(agreementId, number);
+  }
+
+  /** The documents of these versions in one query, keyed `id@number`. */
+  async documentsOf(keys: ReadonlyArray<{ agreementId: string; number: number }>): Promise<Map<string, AnyAgreementDocument>> {
+    const rows = await this.repository.findContents(keys);
+    return new Map(rows.map((r) => [versionKey(r.agreementId, r.number), r.content]));
   }
 
   /** The latest version of each given agreement, in one query. */

@@ -54,6 +54,19 @@ describe('local tokens', () => {
     expect(actorLabel(actor)).toBe('Erika Muster (senate-editor senias, reader)');
   });
 
+  it('takes a token it verified before only while the checks it passed still hold', async () => {
+    let now = Date.now();
+    const verifier = createLocalVerifier(key, () => now);
+    const token = await sign({ iat: Math.floor(now / 1000), exp: Math.floor(now / 1000) + 60 });
+    await expect(verifier.verify(token)).resolves.toMatchObject({ subject: 's1' });
+    now += 80_000; // past exp, within the 30 s of clock tolerance
+    await expect(verifier.verify(token)).resolves.toMatchObject({ subject: 's1' });
+    now += 11_000;
+    expect(await failure(verifier.verify(token))).toBe('expired');
+    // A token refused once is refused again, not remembered.
+    expect(await failure(verifier.verify(token))).toBe('expired');
+  });
+
   it.each<[string, () => Promise<string>, TokenFailure | 'ok']>([
     ['expired', () => issueLocalToken(key, { name: 'x', roles: ['reader'] }, { expiresIn: '-1h' }), 'expired'],
     ['signed by another key', () => issueLocalToken(otherKey, { name: 'x', roles: ['reader'] }), 'bad-signature'],

@@ -59,36 +59,79 @@ export function createOidcVerifier(options: {
     cooldownDuration: options.jwksCooldownMs ?? 30_000,
     cacheMaxAge: options.jwksMaxAgeMs ?? 600_000,
   });
-  return verifierFor(keys, { issuer: options.issuer, audience: options.audience, algorithms: OIDC_ALGORITHMS });
+  // Every time: the provider may withdraw a key at any moment, and a refetched key set must count at once.
+  return verifierFor(keys, { issuer: options.issuer, audience: options.audience, algorithms: OIDC_ALGORITHMS }, { remember: false });
 }
 
 /** Whoever can read the key file can sign any lifetime; the verifier, not the signer, caps it. */
-export function createLocalVerifier(key: LocalSigningKey): TokenVerifier {
+export function createLocalVerifier(key: LocalSigningKey, clock: () => number = Date.now): TokenVerifier {
   const keys = createLocalJWKSet({ keys: [key.publicJwk] });
-  return verifierFor(keys, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: ['ES256'] }, LOCAL_TOKEN_MAX_LIFETIME_S);
+  // The local key is fixed for the life of the process, so a token verified once stays verified (see usableUntil).
+  return verifierFor(
+    keys,
+    { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: ['ES256'] },
+    { maxLifetimeS: LOCAL_TOKEN_MAX_LIFETIME_S, remember: true, clock },
+  );
 }
+
+/**
+ * How long a verified local token is taken without checking its signature again: a caller sends the same token
+ * with every request, and the signature check is most of the cost of a small request.
+ */
+const VERIFIED_FOR_MS = 60_000;
+/** A bound on memory; when full, the remembered tokens are forgotten and verified afresh. */
+const MAX_VERIFIED = 10_000;
 
 function verifierFor(
   keys: JWTVerifyGetKey,
   options: { issuer: string; audience: string; algorithms: string[] },
-  maxLifetimeS?: number,
+  { maxLifetimeS, remember, clock = Date.now }: { maxLifetimeS?: number; remember: boolean; clock?: () => number },
 ): TokenVerifier {
   const capped = maxLifetimeS === undefined ? {} : { maxTokenAge: maxLifetimeS };
+  // Verified tokens with the last moment (ms) at which every check that passed still passes; see usableUntil.
+  const verified = new Map<string, { payload: JWTPayload; until: number }>();
   return {
     async verify(token) {
       if (typeof token !== 'string' || token.trim() === '') throw new TokenError('missing');
+      const now = clock();
+      const known = remember ? verified.get(token) : undefined;
+      if (known !== undefined && now <= known.until) return actorFromClaims(known.payload);
+      verified.delete(token);
       let payload: JWTPayload;
       try {
         // Without a required exp a leaked token would be valid forever; a capped one also needs its iat.
         const requiredClaims = maxLifetimeS === undefined ? ['exp', 'sub'] : ['exp', 'sub', 'iat'];
-        ({ payload } = await jwtVerify(token, keys, { ...options, ...capped, clockTolerance: CLOCK_TOLERANCE_S, requiredClaims }));
+        ({ payload } = await jwtVerify(token, keys, {
+          ...options,
+          ...capped,
+          clockTolerance: CLOCK_TOLERANCE_S,
+          requiredClaims,
+          currentDate: new Date(now),
+        }));
       } catch (error) {
         throw toTokenError(error);
       }
       if (maxLifetimeS !== undefined && payload.exp! - payload.iat! > maxLifetimeS) throw new TokenError('too-long-lived');
-      return actorFromClaims(payload);
+      const actor = actorFromClaims(payload);
+      if (remember) {
+        if (verified.size >= MAX_VERIFIED) verified.clear();
+        verified.set(token, { payload, until: usableUntil(payload, now, maxLifetimeS) });
+      }
+      return actor;
     },
   };
+}
+
+/**
+ * Of the checks a token passed, only two can fail later, as time goes on: its expiry (jose: expired once
+ * exp <= now - tolerance) and, for local tokens, its age (expired once now - iat - tolerance > maxTokenAge).
+ * A token is remembered until just before the first of them, and VERIFIED_FOR_MS at most. Times in ms; the
+ * claims are in whole seconds, and jose compares whole seconds (now rounded down).
+ */
+function usableUntil(payload: JWTPayload, now: number, maxLifetimeS: number | undefined): number {
+  const expiresAt = (payload.exp! + CLOCK_TOLERANCE_S) * 1000 - 1;
+  const tooOldAt = maxLifetimeS === undefined ? Infinity : (payload.iat! + maxLifetimeS + CLOCK_TOLERANCE_S + 1) * 1000 - 1;
+  return Math.min(now + VERIFIED_FOR_MS, expiresAt, tooOldAt);
 }
 
 function toTokenError(error: unknown): Error {

@@ -11,7 +11,7 @@ import {
   knownSince,
   versionsKnownBy,
 } from './history.js';
-import type { AgreementHistory, IsoDate, LifecycleVersion, Signature } from './lifecycle.types.js';
+import type { IsoDate, Signature, TermsHistory, VersionTerms } from './lifecycle.types.js';
 
 /**
  * Who is bound by which version on a given day. Everything is judged from the record as it
@@ -19,7 +19,7 @@ import type { AgreementHistory, IsoDate, LifecycleVersion, Signature } from './l
  */
 
 export interface Binding {
-  version: LifecycleVersion;
+  version: VersionTerms;
   /** The day the party became bound by this text (validity extensions keep the day of the text they extend). */
   since: IsoDate;
   until: IsoDate | null;
@@ -32,14 +32,14 @@ export interface Binding {
  * amendment, decided and effective. The base of an effective validity extension drops out:
  * from then on the extension (same text, later end) stands in for it.
  */
-export function candidateVersions(history: AgreementHistory, asOf: IsoDate): LifecycleVersion[] {
+export function candidateVersions(history: TermsHistory, asOf: IsoDate): VersionTerms[] {
   const usable = versionsKnownBy(history, asOf).filter((v) => isFrozenBy(history, v.number, asOf) && isEffectiveBy(history, v, asOf));
   const replaced = new Set(usable.map((v) => extendedVersion(history, v.number)).filter((n) => n !== null));
   return usable.filter((v) => !replaced.has(v.number)).reverse();
 }
 
 /** For every party: the latest version that has bound it by asOf, or none. */
-export function partyBindings(history: AgreementHistory, asOf: IsoDate): Map<string, Binding> {
+export function partyBindings(history: TermsHistory, asOf: IsoDate): Map<string, Binding> {
   const bindings = new Map<string, Binding>();
   for (const version of candidateVersions(history, asOf)) {
     for (const [party, since] of entryDates(history, version, asOf)) {
@@ -57,7 +57,7 @@ export function partyBindings(history: AgreementHistory, asOf: IsoDate): Map<str
  * perDistrict: each party on the day its own roles have all signed (Senate departments
  * included, but they do not gate the districts).
  */
-export function entryDates(history: AgreementHistory, version: LifecycleVersion, asOf: IsoDate): Map<string, IsoDate | null> {
+export function entryDates(history: TermsHistory, version: VersionTerms, asOf: IsoDate): Map<string, IsoDate | null> {
   const { parties, validity, entryIntoForce } = version.content;
   // Judged on the last day of validity at the latest: a withdrawal after the period ended cannot undo it.
   const on = validity.until !== null && validity.until < asOf ? validity.until : asOf;
@@ -76,7 +76,7 @@ export function entryDates(history: AgreementHistory, version: LifecycleVersion,
  * before it was frozen, or before the amendment that made it takes effect. An extension keeps
  * the floor of the text it extends, so those already bound stay bound since their original day.
  */
-function floorDate(history: AgreementHistory, version: LifecycleVersion, seen = new Set<number>()): IsoDate {
+function floorDate(history: TermsHistory, version: VersionTerms, seen = new Set<number>()): IsoDate {
   seen.add(version.number);
   const baseNumber = extendedVersion(history, version.number);
   const base = baseNumber === null || seen.has(baseNumber) ? undefined : findVersion(history, baseNumber);
@@ -85,7 +85,7 @@ function floorDate(history: AgreementHistory, version: LifecycleVersion, seen = 
   return maxDate([version.content.validity.from, freezeDate(history, version.number), amendment?.effectiveOn]) ?? knownSince(history, version);
 }
 
-function isEffectiveBy(history: AgreementHistory, version: LifecycleVersion, asOf: IsoDate): boolean {
+function isEffectiveBy(history: TermsHistory, version: VersionTerms, asOf: IsoDate): boolean {
   const amendment = amendmentCreating(history, version.number);
   return amendment === undefined || (amendment.decidedOn <= asOf && amendment.effectiveOn <= asOf);
 }

@@ -1,17 +1,17 @@
 import { minDate } from '../../common/dates.js';
-import type { AgreementHistory, Amendment, IsoDate, LifecycleVersion, Signature, VersionSignature } from './lifecycle.types.js';
+import type { Amendment, HistoryOf, IsoDate, Signature, TermsHistory, VersionSignature, VersionTerms } from './lifecycle.types.js';
 
 /** Read-only questions about a recorded history, shared by the rules, the status and the events. */
 
-export function findVersion(history: AgreementHistory, number: number): LifecycleVersion | undefined {
+export function findVersion<V extends VersionTerms>(history: HistoryOf<V>, number: number): V | undefined {
   return history.versions.find((v) => v.number === number);
 }
 
-export function latestOf(versions: readonly LifecycleVersion[]): LifecycleVersion | undefined {
-  return versions.reduce<LifecycleVersion | undefined>((max, v) => (max === undefined || v.number > max.number ? v : max), undefined);
+export function latestOf<V extends VersionTerms>(versions: readonly V[]): V | undefined {
+  return versions.reduce<V | undefined>((max, v) => (max === undefined || v.number > max.number ? v : max), undefined);
 }
 
-export function amendmentCreating(history: AgreementHistory, number: number): Amendment | undefined {
+export function amendmentCreating(history: TermsHistory, number: number): Amendment | undefined {
   return history.amendments.find((a) => a.newVersion === number);
 }
 
@@ -20,13 +20,13 @@ export function amendmentCreating(history: AgreementHistory, number: number): Am
  * fixes its new version by the decision itself (it amends a text that is already frozen);
  * a correction yields a draft that has to be frozen like any other.
  */
-export function freezeDate(history: AgreementHistory, number: number): IsoDate | null {
+export function freezeDate(history: TermsHistory, number: number): IsoDate | null {
   const amendment = amendmentCreating(history, number);
   const decided = amendment !== undefined && amendment.type !== 'correction' ? amendment.decidedOn : null;
   return minDate([...history.freezes.filter((f) => f.version === number).map((f) => f.frozenOn), decided]);
 }
 
-export function isFrozenBy(history: AgreementHistory, number: number, asOf: IsoDate): boolean {
+export function isFrozenBy(history: TermsHistory, number: number, asOf: IsoDate): boolean {
   const frozen = freezeDate(history, number);
   return frozen !== null && frozen <= asOf;
 }
@@ -36,7 +36,7 @@ export function isFrozenBy(history: AgreementHistory, number: number, asOf: IsoD
  * happened (the 2022 signatures are entered in 2026), so a late createdOn must not hide a
  * freeze, amendment decision or signature dated earlier.
  */
-export function knownSince(history: AgreementHistory, version: LifecycleVersion): IsoDate {
+export function knownSince(history: TermsHistory, version: VersionTerms): IsoDate {
   const n = version.number;
   return minDate([
     version.createdOn,
@@ -47,11 +47,11 @@ export function knownSince(history: AgreementHistory, version: LifecycleVersion)
 }
 
 /** Versions that existed by asOf, in ascending order. */
-export function versionsKnownBy(history: AgreementHistory, asOf: IsoDate): LifecycleVersion[] {
+export function versionsKnownBy<V extends VersionTerms>(history: HistoryOf<V>, asOf: IsoDate): V[] {
   return history.versions.filter((v) => knownSince(history, v) <= asOf).sort((a, b) => a.number - b.number);
 }
 
-export function latestFrozenBy(history: AgreementHistory, asOf: IsoDate): LifecycleVersion | undefined {
+export function latestFrozenBy<V extends VersionTerms>(history: HistoryOf<V>, asOf: IsoDate): V | undefined {
   return latestOf(versionsKnownBy(history, asOf).filter((v) => isFrozenBy(history, v.number, asOf)));
 }
 
@@ -66,7 +66,7 @@ export function isActiveOn(signature: Signature, date: IsoDate): boolean {
  * signed). A content amendment's version starts with none. Withdrawn ones are included;
  * filter with isActiveOn.
  */
-export function effectiveSignatures(history: AgreementHistory, versionNumber: number): Signature[] {
+export function effectiveSignatures(history: TermsHistory, versionNumber: number): Signature[] {
   const result: Signature[] = [];
   const seen = new Set<number>();
   let current: number | null = versionNumber;
@@ -83,18 +83,18 @@ export function effectiveSignatures(history: AgreementHistory, versionNumber: nu
  * The signatures listed on a version, in the order they were given: its own, and those a validity
  * extension carried over (effectiveSignatures), each of those marked with the version signed.
  */
-export function signaturesOfVersion(history: AgreementHistory, versionNumber: number): VersionSignature[] {
+export function signaturesOfVersion(history: TermsHistory, versionNumber: number): VersionSignature[] {
   return effectiveSignatures(history, versionNumber)
     .map((s) => ({ ...s, carriedOverFrom: s.version === versionNumber ? null : s.version }))
     .sort((a, b) => a.signedOn.localeCompare(b.signedOn));
 }
 
 /** The version a validity extension amended, or null when the version is not an extension. */
-export function extendedVersion(history: AgreementHistory, number: number): number | null {
+export function extendedVersion(history: TermsHistory, number: number): number | null {
   const amendment = amendmentCreating(history, number);
   return amendment?.type === 'validityExtension' ? amendment.baseVersion : null;
 }
 
-export function partyInHistory(history: AgreementHistory, partyId: string): boolean {
+export function partyInHistory(history: TermsHistory, partyId: string): boolean {
   return history.versions.some((v) => v.content.parties.some((p) => p.id === partyId));
 }

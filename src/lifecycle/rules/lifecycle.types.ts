@@ -18,16 +18,20 @@ export const AMENDMENT_TYPES: readonly AmendmentType[] = Object.freeze(Object.va
 // One list for the file format, the rules and the database check: defined with the file format.
 export { SIGNATURE_LEVELS, SignatureLevel } from '../../documents/lifecycle-file.types.js';
 
-export interface LifecycleVersion {
+/** A version as the status and the bindings see it: its terms, not its document. */
+export interface VersionTerms {
   number: number;
   contentHash: string;
   /** What the rules decide by, the same for every format (termsOf the document). */
   content: AgreementTerms;
-  /** The document as stored, for the rules that copy or compare it (extension, follow-up, amendment). */
-  document: AnyAgreementDocument;
   createdOn: IsoDate;
   /** Who stored the version, as recorded with it. */
   author: string;
+}
+
+export interface LifecycleVersion extends VersionTerms {
+  /** The document as stored, for the rules that copy or compare it (extension, follow-up, amendment). */
+  document: AnyAgreementDocument;
 }
 
 export interface Freeze {
@@ -88,11 +92,16 @@ export interface FollowUpOrigin {
   actor: string;
 }
 
-export interface AgreementHistory {
+export interface HistoryOf<V extends VersionTerms> {
   agreementId: string;
-  versions: LifecycleVersion[];
+  versions: V[];
   freezes: Freeze[];
   signatures: Signature[];
   amendments: Amendment[];
   followUpOf: FollowUpOrigin | null;
 }
+
+export type AgreementHistory = HistoryOf<LifecycleVersion>;
+
+/** The history the status decides by: every record, the versions by their terms only (no document to load). */
+export type TermsHistory = HistoryOf<VersionTerms>;

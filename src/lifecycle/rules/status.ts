@@ -2,9 +2,10 @@ import { type Binding, partyBindings } from './binding.js';
 import { addDays, daysBetween, isIsoDate } from '../../common/dates.js';
 import { LifecycleError } from './errors.js';
 import { effectiveSignatures, isActiveOn, latestFrozenBy, latestOf, partyInHistory, signaturesOfVersion, versionsKnownBy } from './history.js';
-import type { AgreementHistory, IsoDate, LifecycleVersion } from './lifecycle.types.js';
+import type { AgreementHistory, IsoDate, TermsHistory, VersionSignature, VersionTerms } from './lifecycle.types.js';
+import type { PartyKind } from '../../documents/agreement.types.js';
 import type { AgreementStatus, LifecycleState, PartyStatus } from './status.types.js';
-import { missingFacts } from '../../documents/missing-facts.js';
+import { missingFacts, type MissingFact } from '../../documents/missing-facts.js';
 import { partyNameOn } from '../../parties/berlin-parties.js';
 
 export type { AgreementStatus, LifecycleState, MissingSignature, PartyStatus } from './status.types.js';
@@ -13,17 +14,21 @@ export interface StatusOptions {
   /** Report the state of this party (its binding, its missing roles) instead of the whole agreement. */
   party?: string | null;
   /** The agreement whose latest version names this one as predecessor. */
-  successor?: AgreementHistory | null;
+  successor?: TermsHistory | null;
   /** Overrides the predecessor named in the document. */
   predecessorId?: string | null;
 }
 
 interface Context {
-  history: AgreementHistory;
+  history: TermsHistory;
   asOf: IsoDate;
-  known: LifecycleVersion[];
-  latestFrozen: LifecycleVersion | undefined;
+  known: VersionTerms[];
+  latestFrozen: VersionTerms | undefined;
   bindings: Map<string, Binding>;
+  /** Each party of the versions known by asOf with its kind in the latest one naming it, in the order of the latest one. */
+  kinds: Map<string, PartyKind>;
+  /** signaturesOfVersion, once per version for all parties. */
+  signaturesOf: (version: number) => VersionSignature[];
 }
 
 /**
@@ -37,6 +42,22 @@ interface Context {
  * takes the agreement's state, with IN_FORCE read as "still signing" for it.
  */
 export function agreementStatus(history: AgreementHistory, asOf: IsoDate, options: StatusOptions = {}): AgreementStatus {
+  const { status, reportedVersion } = statusByTerms(history, asOf, options);
+  return withMissingFacts(status, history.versions.find((v) => v.number === reportedVersion)?.document ?? null);
+}
+
+/** The status without what only the documents tell, and the number of the version it reports on (null: none). */
+export interface StatusByTerms {
+  status: Omit<AgreementStatus, 'missingFacts'>;
+  reportedVersion: number | null;
+}
+
+/**
+ * agreementStatus from the versions' terms alone: all of the status but its missing facts, which come
+ * from the document of the one version reported on (withMissingFacts). So a caller need not load every
+ * version's document to answer for one day.
+ */
+export function statusByTerms(history: TermsHistory, asOf: IsoDate, options: StatusOptions = {}): StatusByTerms {
   if (!isIsoDate(asOf)) throw new LifecycleError('BAD_INPUT', `asOf ${String(asOf)} is not a date (YYYY-MM-DD)`);
   const party = options.party ?? null;
   if (party !== null && !partyInHistory(history, party)) {
@@ -50,7 +71,7 @@ export function agreementStatus(history: AgreementHistory, asOf: IsoDate, option
   const inForce = scope.state === 'IN_FORCE' ? scope.binding : undefined;
   const reported = inForce?.version ?? latestOf(ctx.known);
   const validity = reported?.content.validity ?? null;
-  return {
+  const status = {
     agreementId: history.agreementId,
     asOf,
     party,
@@ -70,8 +91,14 @@ export function agreementStatus(history: AgreementHistory, asOf: IsoDate, option
     successorId: successor?.id ?? null,
     successorState: successor?.state ?? null,
     daysUntilExpiry: inForce?.until != null ? daysBetween(asOf, inForce.until) : null,
-    missingFacts: reported === undefined ? [] : missingFacts(reported.document),
   };
+  return { status, reportedVersion: reported?.number ?? null };
+}
+
+/** The status with what the reported version's document marks as missing (none without a version reported on). */
+export function withMissingFacts(status: Omit<AgreementStatus, 'missingFacts'>, reportedDocument: unknown): AgreementStatus {
+  const facts: MissingFact[] = reportedDocument === null ? [] : missingFacts(reportedDocument);
+  return { ...status, missingFacts: facts };
 }
 
 /**
@@ -94,14 +121,16 @@ export function successorAmong(histories: readonly AgreementHistory[], agreement
   return histories.find((h) => h.agreementId !== agreementId && latestOf(h.versions)?.content.predecessor === agreementId) ?? null;
 }
 
-function context(history: AgreementHistory, asOf: IsoDate): Context {
-  return {
-    history,
-    asOf,
-    known: versionsKnownBy(history, asOf),
-    latestFrozen: latestFrozenBy(history, asOf),
-    bindings: partyBindings(history, asOf),
+function context(history: TermsHistory, asOf: IsoDate): Context {
+  const known = versionsKnownBy(history, asOf);
+  const kinds = new Map<string, PartyKind>();
+  for (const version of [...known].reverse()) for (const p of version.content.parties) if (!kinds.has(p.id)) kinds.set(p.id, p.kind);
+  const signatures = new Map<number, VersionSignature[]>();
+  const signaturesOf = (version: number) => {
+    if (!signatures.has(version)) signatures.set(version, signaturesOfVersion(history, version));
+    return signatures.get(version)!;
   };
+  return { history, asOf, known, latestFrozen: latestFrozenBy(history, asOf), bindings: partyBindings(history, asOf), kinds, signaturesOf };
 }
 
 interface Scope {
@@ -158,7 +187,7 @@ function partyStatus(ctx: Context, id: string): PartyStatus | null {
   const version = binding?.version ?? reportedVersion(ctx, id);
   const party = version?.content.parties.find((p) => p.id === id);
   if (version === undefined || party === undefined) return null;
-  const signatures = signaturesOfVersion(ctx.history, version.number).filter((s) => s.party === id && isActiveOn(s, ctx.asOf));
+  const signatures = ctx.signaturesOf(version.number).filter((s) => s.party === id && isActiveOn(s, ctx.asOf));
   // The name the party bore on the day asked about (SenIAS in 2022, SenASGIVA in 2024), else the document's.
   const named = partyNameOn(id, ctx.asOf);
   const partyName = named?.name ?? party.name;
@@ -182,27 +211,25 @@ function partyStatus(ctx: Context, id: string): PartyStatus | null {
 }
 
 /** A party not bound is shown against the version it would sign: the latest frozen one, else the latest draft. */
-function reportedVersion(ctx: Context, id: string): LifecycleVersion | undefined {
-  const hasParty = (v: LifecycleVersion) => v.content.parties.some((p) => p.id === id);
+function reportedVersion(ctx: Context, id: string): VersionTerms | undefined {
+  const hasParty = (v: VersionTerms) => v.content.parties.some((p) => p.id === id);
   if (ctx.latestFrozen !== undefined && hasParty(ctx.latestFrozen)) return ctx.latestFrozen;
   return latestOf(ctx.known.filter(hasParty));
 }
 
 /** Parties of all versions known by asOf, in the order of the latest one. */
 function partyIds(ctx: Context): string[] {
-  const ids = [...ctx.known].reverse().flatMap((v) => v.content.parties.map((p) => p.id));
-  return [...new Set(ids)];
+  return [...ctx.kinds.keys()];
 }
 
 function kindOf(ctx: Context, id: string): string | undefined {
-  const versions = [...ctx.known].reverse();
-  return versions.flatMap((v) => v.content.parties).find((p) => p.id === id)?.kind;
+  return ctx.kinds.get(id);
 }
 
-function successorView(successor: AgreementHistory | null, asOf: IsoDate, party: string | null) {
+function successorView(successor: TermsHistory | null, asOf: IsoDate, party: string | null) {
   if (successor === null || versionsKnownBy(successor, asOf).length === 0) return null;
   const scoped = party !== null && partyInHistory(successor, party) ? party : null;
-  return { id: successor.agreementId, state: agreementStatus(successor, asOf, { party: scoped }).state };
+  return { id: successor.agreementId, state: statusByTerms(successor, asOf, { party: scoped }).status.state };
 }
 
 function unique<T extends { id: string }>(items: T[]): T[] {
