@@ -5,21 +5,10 @@
 import { stringify } from 'yaml';
 import { chainHash, contentHash } from '../../dist/src/documents/canonical.js';
 import { parseAgreement } from '../../dist/src/documents/parse-agreement.js';
+import { BERLIN_DISTRICTS } from '../../dist/src/parties/berlin-parties.js';
 
-export const DISTRICTS = [
-  'mitte',
-  'friedrichshain-kreuzberg',
-  'pankow',
-  'charlottenburg-wilmersdorf',
-  'spandau',
-  'steglitz-zehlendorf',
-  'tempelhof-schoeneberg',
-  'neukoelln',
-  'treptow-koepenick',
-  'marzahn-hellersdorf',
-  'lichtenberg',
-  'reinickendorf',
-];
+// Berlin's twelve districts, from the register's own party list.
+export const DISTRICTS = [...BERLIN_DISTRICTS];
 export const SENATE = ['senias', 'senfin'];
 export const PARTIES = [...SENATE, ...DISTRICTS];
 const DISTRICT_ROLES = ['soziales', 'finanzen'];
