@@ -50,15 +50,12 @@ export class LifecycleRepository {
     const followUps = await this.followUpsOf(m, list);
     const followUpOf = new Map(followUps.map((f) => [f.successorId, f]));
     for (const v of versions) {
-      const createdOn = berlinDate(v.created_at);
-      // A follow-up's first version may be stored long after the drafting began; its recorded start counts.
-      const started = v.number === 1 ? followUpOf.get(v.agreement_id)?.createdOn : undefined;
       histories.get(v.agreement_id)!.versions.push({
         number: v.number,
         contentHash: v.content_hash,
         content: termsOf(v.content),
         document: v.content,
-        createdOn: started && started < createdOn ? started : createdOn,
+        createdOn: createdOn(v.number, v.created_at, followUpOf.get(v.agreement_id)?.createdOn),
         author: v.author,
       });
     }
@@ -306,17 +303,13 @@ function toTermsHistory(r: StatusHistoryColumns): TermsHistory {
   const origin = followUps.length > 0 ? followUps[followUps.length - 1] : null;
   return {
     agreementId: r.agreement_id,
-    versions: (r.versions ?? []).map((v) => {
-      const createdOn = berlinDate(new Date(v.created_at));
-      const started = v.number === 1 ? origin?.created_on : undefined;
-      return {
-        number: v.number,
-        contentHash: v.content_hash,
-        content: termsOf(v.terms),
-        createdOn: started && started < createdOn ? started : createdOn,
-        author: v.author,
-      };
-    }),
+    versions: (r.versions ?? []).map((v) => ({
+      number: v.number,
+      contentHash: v.content_hash,
+      content: termsOf(v.terms),
+      createdOn: createdOn(v.number, new Date(v.created_at), origin?.created_on),
+      author: v.author,
+    })),
     freezes: (r.freezes ?? []).map((f) => ({ version: f.version, frozenOn: f.frozen_on, actor: f.actor })),
     signatures: (r.signatures ?? []).map((s) => toSignature({ ...s, recorded_at: new Date(s.recorded_at) })),
     amendments: (r.amendments ?? []).map((a) => toAmendment({ ...a, recorded_at: new Date(a.recorded_at) })),
@@ -330,6 +323,13 @@ function toTermsHistory(r: StatusHistoryColumns): TermsHistory {
         }
       : null,
   };
+}
+
+/** The day a version was made; a follow-up's first version may be stored long after the drafting began, whose recorded start counts. */
+function createdOn(number: number, createdAt: Date, followUpStartedOn: IsoDate | undefined): IsoDate {
+  const stored = berlinDate(createdAt);
+  const started = number === 1 ? followUpStartedOn : undefined;
+  return started && started < stored ? started : stored;
 }
 
 function toSignature(r: SignatureColumns): SignatureRecord {
