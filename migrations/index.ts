@@ -8,6 +8,7 @@ import { CouncilPapers1764000000040 } from './1764000000040-CouncilPapers.js';
 import { PaperRevisions1764000000050 } from './1764000000050-PaperRevisions.js';
 import { ConsultationRevisions1764000000055 } from './1764000000055-ConsultationRevisions.js';
 import { VersionTerms1764000000060 } from './1764000000060-VersionTerms.js';
+import { AgreementRevisions1764000000065 } from './1764000000065-AgreementRevisions.js';
 
 /** Every migration in order; listed here so ESM builds need no file globbing. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   PaperRevisions1764000000050,
   ConsultationRevisions1764000000055,
   VersionTerms1764000000060,
+  AgreementRevisions1764000000065,
 ];

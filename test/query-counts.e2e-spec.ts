@@ -68,6 +68,63 @@ describe('SQL statements per request', () => {
   });
 });
 
+describe('status inputs kept between requests', () => {
+  const state = async (id: string, asOf = '2030-01-01') => (await t.gql(STATUS, { id, asOf })).data!.agreementStatus;
+
+  it('asked again, the status takes one statement and answers the same', async () => {
+    const first = await statementsOf(STATUS, { id: 'seite-02', asOf: '2030-01-01', party: 'mitte' });
+    const again = await statementsOf(STATUS, { id: 'seite-02', asOf: '2030-01-01', party: 'mitte' });
+    expect(again.statements).toHaveLength(1);
+    expect(again.body).toEqual(first.body);
+  });
+
+  it('asked for a day that reports on another version, still one statement: its document comes along', async () => {
+    const first = await statementsOf(STATUS, { id: 'soziale-wohnhilfen', asOf: '2022-06-01', party: 'neukoelln' });
+    const later = await statementsOf(STATUS, { id: 'soziale-wohnhilfen', asOf: '2025-06-01', party: 'neukoelln' });
+    expect(later.body.agreementStatus.versionInForce).not.toBe(first.body.agreementStatus.versionInForce);
+    expect(later.statements).toHaveLength(1);
+    expect(later.statements[0]).toMatch(/zv_status_inputs/);
+  });
+
+  it('a record written behind the service, as another instance would, is in the very next answer', async () => {
+    expect((await state('seite-04', '2024-06-01')).state).toBe('NOT_YET_RECORDED');
+    await t.sql(`INSERT INTO version_freezes (agreement_id, version, frozen_on, actor) VALUES ('seite-04', 1, '2023-12-01', 'test:elsewhere')`);
+    expect((await state('seite-04', '2024-06-01')).state).toBe('FROZEN');
+    const signed = await statementsOf(STATUS, { id: 'seite-04', asOf: '2024-06-01', party: 'mitte' });
+    expect(signed.body.agreementStatus.signatures).toEqual([]);
+    const LISTED = `{ agreements(limit: 50) { items { id status(asOf: "2024-06-01", party: "mitte") { state signatures { role } } } } }`;
+    const listed = async () => (await t.gql(LISTED)).data!.agreements.items.find((a: Untyped) => a.id === 'seite-04').status;
+    expect(await listed()).toEqual({ state: 'FROZEN', signatures: [] });
+    const [version] = await t.sql<{ content_hash: string }>(`SELECT content_hash FROM agreement_versions WHERE agreement_id = 'seite-04'`);
+    await t.sql(
+      `INSERT INTO signatures (agreement_id, version, content_hash, party, role, person_name, signed_on, level, recorded_by)
+       VALUES ('seite-04', 1, $1, 'mitte', 'soziales', 'Erika Beispiel', '2024-02-01', 'handwrittenScan', 'test:elsewhere')`,
+      [version.content_hash],
+    );
+    const after = await statementsOf(STATUS, { id: 'seite-04', asOf: '2024-06-01', party: 'mitte' });
+    expect(after.body.agreementStatus).toMatchObject({
+      state: 'SIGNING',
+      signatures: [{ party: 'mitte', role: 'soziales', signedOn: '2024-02-01' }],
+    });
+    expect(after.statements).toHaveLength(1);
+    expect(await listed()).toEqual({ state: 'SIGNING', signatures: [{ role: 'soziales' }] });
+  });
+
+  it("the follow-up's records reach the kept status of its predecessor", async () => {
+    expect(await state('seite-03')).toMatchObject({ successorId: null, successorState: null });
+    const editor = await t.token({ roles: ['senate-editor'], departments: ['senias'] });
+    const created = await t.gql(
+      'mutation($input: CreateFollowUpDraftInput!) { createFollowUpDraft(input: $input) { number } }',
+      { input: { predecessorId: 'seite-03', id: 'seite-03-folge', title: 'Folgevereinbarung' } },
+      { as: editor },
+    );
+    expect(created.errors).toBeUndefined();
+    expect(await state('seite-03')).toMatchObject({ successorId: 'seite-03-folge', successorState: 'DRAFT' });
+    await t.sql(`INSERT INTO version_freezes (agreement_id, version, frozen_on, actor) VALUES ('seite-03-folge', 1, '2026-11-01', 'test:elsewhere')`);
+    expect(await state('seite-03')).toMatchObject({ successorId: 'seite-03-folge', successorState: 'FROZEN' });
+  });
+});
+
 describe('the status from the terms', () => {
   const ids = ['soziale-wohnhilfen', 'soziale-wohnhilfen-2026', 'buergeraemter', 'seite-01'];
   const dates = [null, '2021-10-26', '2022-01-12', '2023-12-31', '2024-01-01', '2024-06-01', '2025-12-31', '2026-06-01', '2030-01-01'];

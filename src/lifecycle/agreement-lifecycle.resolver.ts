@@ -5,7 +5,7 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { PageArgs, pageOf } from '../graphql/pagination.js';
 import type { EventsRecordedElsewhereLoaders, LifecycleLoaders } from './lifecycle.loaders.js';
 import { LifecycleService } from './lifecycle.service.js';
-import { withMissingFacts } from './rules/index.js';
+import { notFound } from '../common/app-error.js';
 import type { VersionLoaders } from '../versions/version.loaders.js';
 import { AgreementStatusModel } from './models/agreement-status.model.js';
 import { AmendmentPage } from './models/amendment-page.model.js';
@@ -27,15 +27,14 @@ export class AgreementLifecycleResolver {
     @Args('asOf', { type: () => DateScalar, nullable: true }) asOf: string | null,
     @Args('party', { type: () => ID, nullable: true }) party: string | null,
   ): Promise<AgreementStatusModel> {
-    // By the terms, and the document of the one version reported on: a page of statuses loads no other document.
-    const successorId = await ctx.loaders.successor.load(agreement.id);
-    const [history, successor] = await Promise.all([
-      ctx.loaders.termsHistory.load(agreement.id),
-      successorId ? ctx.loaders.termsHistory.load(successorId) : null,
-    ]);
-    const { status, reportedVersion } = this.lifecycle.statusByTermsOf(history, successor, asOf ?? null, party ?? null);
-    const document = reportedVersion === null ? null : await ctx.loaders.document.load({ agreementId: agreement.id, number: reportedVersion });
-    return AgreementStatusModel.from(withMissingFacts(status, document));
+    // By the inputs kept or read for the whole page at once, and the document of a version reported on the first time.
+    const inputs = await ctx.loaders.statusInputs.load(agreement.id);
+    if (inputs === null) throw notFound(`agreement '${agreement.id}'`);
+    const { status, reportedVersion } = this.lifecycle.statusByTermsOf(inputs.history, inputs.successor, asOf ?? null, party ?? null);
+    const facts = await this.lifecycle.missingFactsOf(inputs, reportedVersion, (agreementId, number) =>
+      ctx.loaders.document.load({ agreementId, number }),
+    );
+    return AgreementStatusModel.from({ ...status, missingFacts: [...facts] });
   }
 
   @ResolveField(() => LifecycleEventPage, {

@@ -1,13 +1,14 @@
 import DataLoader from 'dataloader';
 import type { LifecycleRepository } from './lifecycle.repository.js';
 import type { LifecycleService } from './lifecycle.service.js';
-import type { AgreementHistory, LifecycleEvent, TermsHistory } from './rules/index.js';
+import type { AgreementHistory, LifecycleEvent } from './rules/index.js';
+import type { StatusInputs } from './status-inputs.cache.js';
 
 /** Per-request batching of histories and follow-up links, one query per field for any number of agreements. */
 export interface LifecycleLoaders {
   history: DataLoader<string, AgreementHistory>;
-  /** The history by the versions' terms, for statuses: no document is loaded. */
-  termsHistory: DataLoader<string, TermsHistory>;
+  /** What statuses are decided by (kept between requests, checked against the database); null: no such agreement. */
+  statusInputs: DataLoader<string, StatusInputs | null>;
   successor: DataLoader<string, string | null>;
 }
 
@@ -17,9 +18,9 @@ export function createLifecycleLoaders(repository: LifecycleRepository, lifecycl
       const loaded = await repository.load(ids);
       return ids.map((id) => loaded.get(id)!);
     }),
-    termsHistory: new DataLoader(async (ids) => {
-      const loaded = await repository.loadTerms(ids);
-      return ids.map((id) => loaded.get(id)!);
+    statusInputs: new DataLoader(async (ids) => {
+      const loaded = await lifecycle.statusInputsOf(ids);
+      return ids.map((id) => loaded.get(id) ?? null);
     }),
     successor: new DataLoader(async (ids) => {
       const found = await lifecycle.successorsOf(ids);

@@ -23,6 +23,11 @@ export interface SignatureRecord extends Signature {
   recordedAt: Date;
 }
 
+/** What loadForStatus read: nothing more than the revision when it is the one known. */
+export type StatusInputsRead =
+  | { changed: false; revision: string; document: AnyAgreementDocument | null }
+  | { changed: true; revision: string | null; history: TermsHistory; successor: TermsHistory | null };
+
 export interface AmendmentRecord extends Amendment {
   agreementId: string;
   recordedAt: Date;
@@ -72,20 +77,41 @@ export class LifecycleRepository {
   }
 
   /**
-   * What the status of one agreement needs, in one statement: its history and that of its follow-up (the
-   * agreement whose latest version names it as predecessor, the first by id), the versions by their terms
-   * (version_terms) instead of their documents. The history has no versions when the agreement does not exist.
+   * What the status of one agreement needs, in one statement (zv_status_inputs, migration 065): its revision and,
+   * unless that is `knownRevision`, its history and that of its follow-up (the agreement whose latest version names
+   * it as predecessor, the first by id), the versions by their terms. The history has no versions when the
+   * agreement does not exist. While the revision is the known one, the document of version `documentOf` comes
+   * along when asked for.
    */
-  async loadForStatus(id: string): Promise<{ history: TermsHistory; successor: TermsHistory | null }> {
-    const rows = await this.dataSource.query<StatusHistoryColumns[]>(LIFECYCLE_SQL.statusHistories, [id]);
+  async loadForStatus(id: string, knownRevision: string | null, documentOf: number | null = null): Promise<StatusInputsRead> {
+    const rows = await this.dataSource.query<Array<StatusHistoryColumns & { revision: string | null; document: AnyAgreementDocument | null }>>(
+      LIFECYCLE_SQL.statusInputs,
+      [id, knownRevision, documentOf],
+    );
+    const revision = rows[0]?.revision ?? null;
+    if (revision !== null && revision === knownRevision) return { changed: false, revision, document: rows[0].document };
     const [history, successor] = rows.map(toTermsHistory);
-    return { history, successor: successor ?? null };
+    return { changed: true, revision, history, successor: successor ?? null };
   }
 
-  /** The histories of these agreements by their versions' terms, in one statement; one without versions when unknown. */
-  async loadTerms(ids: readonly string[]): Promise<Map<string, TermsHistory>> {
-    const rows = await this.dataSource.query<StatusHistoryColumns[]>(LIFECYCLE_SQL.termsHistories, [[...ids]]);
-    return new Map(rows.map((r) => [r.agreement_id, toTermsHistory(r)]));
+  /** loadForStatus for several agreements in one statement (zv_status_inputs_many), by id; no documents. */
+  async loadManyForStatus(asked: ReadonlyArray<{ id: string; knownRevision: string | null }>): Promise<Map<string, StatusInputsRead>> {
+    const rows = await this.dataSource.query<Array<StatusHistoryColumns & { for_id: string; revision: string | null }>>(
+      LIFECYCLE_SQL.statusInputsMany,
+      [asked.map((a) => a.id), asked.map((a) => a.knownRevision)],
+    );
+    const read = new Map<string, StatusInputsRead>();
+    for (const { id, knownRevision } of asked) {
+      const own = rows.filter((r) => r.for_id === id);
+      const revision = own[0]?.revision ?? null;
+      if (revision !== null && revision === knownRevision) {
+        read.set(id, { changed: false, revision, document: null });
+      } else {
+        const [history, successor] = own.map(toTermsHistory);
+        read.set(id, { changed: true, revision, history, successor: successor ?? null });
+      }
+    }
+    return read;
   }
 
   async loadOne(id: string, m?: EntityManager): Promise<AgreementHistory> {
@@ -184,24 +210,6 @@ const SIGNATURE_SELECT = `
 const AMENDMENT_COLUMNS = `id, agreement_id, type, base_version, new_version, source, decided_on::text AS decided_on,
   effective_on::text AS effective_on, actor, recorded_at`;
 
-/**
- * An agreement's history (of `ids.id`) as JSON arrays: the same rows, order and columns as the five history
- * reads, the versions by their terms (version_terms) instead of their documents.
- */
-const TERMS_HISTORY_AGGREGATES = `
-         (SELECT json_agg(json_build_object('number', v.number, 'content_hash', v.content_hash, 'terms', t.terms,
-                                            'created_at', v.created_at, 'author', v.author) ORDER BY v.number)
-            FROM agreement_versions v JOIN version_terms t ON t.agreement_id = v.agreement_id AND t.number = v.number
-           WHERE v.agreement_id = ids.id) AS versions,
-         (SELECT json_agg(f ORDER BY f.frozen_on, f.recorded_at) FROM (
-            SELECT version, frozen_on::text AS frozen_on, actor, recorded_at FROM version_freezes WHERE agreement_id = ids.id) f) AS freezes,
-         (SELECT json_agg(s ORDER BY s.signed_on, s.recorded_at) FROM (${SIGNATURE_SELECT} WHERE s.agreement_id = ids.id) s) AS signatures,
-         (SELECT json_agg(a ORDER BY a.decided_on, a.recorded_at) FROM (
-            SELECT ${AMENDMENT_COLUMNS} FROM amendments WHERE agreement_id = ids.id) a) AS amendments,
-         (SELECT json_agg(u ORDER BY u.created_on, u.recorded_at) FROM (
-            SELECT successor_id, predecessor_id, predecessor_version, created_on::text AS created_on, source, actor, recorded_at
-              FROM follow_ups WHERE successor_id = ids.id) u) AS follow_ups`;
-
 /** The statements of the hot reads (history load, status), written to src/queries/ by `npm run sql:emit`. */
 export const LIFECYCLE_SQL = {
   historyVersions: `SELECT agreement_id, number, content_hash, content, created_at, author FROM agreement_versions
@@ -213,18 +221,9 @@ export const LIFECYCLE_SQL = {
   followUpsOf: `SELECT successor_id, predecessor_id, predecessor_version, created_on::text AS created_on, source, actor
          FROM follow_ups WHERE successor_id = ANY($1) ORDER BY created_on, recorded_at`,
   agreementIds: 'SELECT id FROM agreements ORDER BY id',
-  // With the follow-up (the lookup of VERSIONS_SQL.followUpsOf, its first by id), in one statement.
-  statusHistories: `WITH successor AS (
-         SELECT v.agreement_id FROM agreement_versions v
-          WHERE v.content->>'predecessor' = $1
-            AND v.number = (SELECT max(l.number) FROM agreement_versions l WHERE l.agreement_id = v.agreement_id)
-          ORDER BY v.agreement_id LIMIT 1
-       ), ids AS (
-         SELECT $1::text AS id, 0 AS position UNION ALL SELECT agreement_id, 1 FROM successor
-       )
-       SELECT ids.id AS agreement_id, ${TERMS_HISTORY_AGGREGATES}
-       FROM ids ORDER BY ids.position`,
-  termsHistories: `SELECT ids.id AS agreement_id, ${TERMS_HISTORY_AGGREGATES} FROM unnest($1::text[]) AS ids(id)`,
+  // The revision, and the histories with the follow-up's when it is not the one known (migration 065).
+  statusInputs: 'SELECT * FROM zv_status_inputs($1, $2::bigint, $3::integer)',
+  statusInputsMany: 'SELECT * FROM zv_status_inputs_many($1::text[], $2::bigint[])',
   signature: `${SIGNATURE_SELECT} WHERE s.id = $1`,
 } as const;
 
@@ -286,7 +285,7 @@ interface FollowUpColumns {
   actor: string;
 }
 
-/** statusHistories: each record kind as a JSON array (null when there is none), times as ISO text. */
+/** zv_status_inputs: each record kind as a JSON array (null when there is none), times as ISO text. */
 interface StatusHistoryColumns {
   agreement_id: string;
   versions: Array<{ number: number; content_hash: string; terms: TermsSource; created_at: string; author: string }> | null;

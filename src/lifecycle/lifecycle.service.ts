@@ -18,7 +18,6 @@ import {
   germanDate,
   lifecycleEvents,
   statusByTerms,
-  withMissingFacts,
   type AgreementHistory,
   type AgreementStatus,
   type AmendmentType,
@@ -34,6 +33,8 @@ import { berlinToday } from '../common/berlin-date.js';
 import { LifecycleRepository, type AmendmentRecord, type SignatureRecord } from './lifecycle.repository.js';
 import { documentYaml, withValidityUntil } from './yaml-edit.js';
 import { termsOf } from '../documents/agreement-terms.js';
+import { missingFacts, type MissingFact } from '../documents/missing-facts.js';
+import { StatusInputsCache, type StatusInputs } from './status-inputs.cache.js';
 
 export interface AmendInput {
   agreementId: string;
@@ -77,6 +78,7 @@ export class LifecycleService {
     private readonly dataSource: DataSource,
     private readonly versions: VersionsService,
     private readonly history: LifecycleRepository,
+    private readonly statusCache: StatusInputsCache,
   ) {}
 
   /** Overridable clock, so "today" is one value per operation. */
@@ -190,15 +192,68 @@ export class LifecycleService {
   }
 
   /**
-   * Two statements: the histories by their terms, then the document of the one version reported on, for
-   * its missing facts. The decision itself is the pure statusByTerms, the same agreementStatus makes.
+   * One statement when the inputs kept for this agreement are current (the database says so), else the histories
+   * by their terms in that same statement and, once per version, its document for the missing facts. The decision
+   * itself is the pure statusByTerms, the same agreementStatus makes.
    */
   async status(agreementId: string, asOf: IsoDate | null, party: string | null): Promise<AgreementStatus> {
-    const { history, successor } = await this.history.loadForStatus(agreementId);
-    if (history.versions.length === 0) throw notFound(`agreement '${agreementId}'`);
-    const { status, reportedVersion } = statusByTerms(history, asOf ?? this.today(), { party, successor });
-    const document = reportedVersion === null ? null : await this.versions.documentOf(agreementId, reportedVersion);
-    return withMissingFacts(status, document);
+    const day = asOf ?? this.today();
+    const decide = (inputs: StatusInputs) => statusByTerms(inputs.history, day, { party, successor: inputs.successor });
+    const kept = this.statusCache.get(agreementId);
+    // Decided ahead from what is kept, so the statement that confirms it can bring the one document still unread.
+    const ahead = kept ? attempt(() => decide(kept)) : null;
+    const unread = ahead && kept ? unreadDocument(kept, ahead.reportedVersion) : null;
+    const read = await this.history.loadForStatus(agreementId, kept?.revision ?? null, unread);
+    let inputs: StatusInputs;
+    if (!read.changed && kept) {
+      inputs = kept;
+      if (unread !== null && read.document !== null) rememberFacts(inputs, unread, read.document);
+    } else if (read.changed) {
+      if (read.history.versions.length === 0 || read.revision === null) throw notFound(`agreement '${agreementId}'`);
+      // Facts found in a document stay right for the same content, whatever else changed.
+      inputs = {
+        revision: read.revision,
+        history: read.history,
+        successor: read.successor,
+        missingFacts: kept?.missingFacts ?? new Map<string, readonly MissingFact[]>(),
+      };
+      this.statusCache.set(agreementId, inputs);
+    } else {
+      throw new Error('unreachable: an unchanged revision without kept inputs');
+    }
+    const { status, reportedVersion } = inputs === kept && ahead ? ahead : decide(inputs);
+    return { ...status, missingFacts: [...(await this.missingFactsOf(inputs, reportedVersion))] };
+  }
+
+  /** The status inputs of these agreements, checked or read in one statement; an unknown agreement is absent. */
+  async statusInputsOf(agreementIds: readonly string[]): Promise<Map<string, StatusInputs>> {
+    const kept = new Map(agreementIds.map((id) => [id, this.statusCache.get(id)]));
+    const read = await this.history.loadManyForStatus(agreementIds.map((id) => ({ id, knownRevision: kept.get(id)?.revision ?? null })));
+    const inputs = new Map<string, StatusInputs>();
+    for (const id of agreementIds) {
+      const r = read.get(id)!;
+      const before = kept.get(id);
+      if (!r.changed && before) inputs.set(id, before);
+      else if (r.changed && r.revision !== null && r.history.versions.length > 0) {
+        const fresh = { revision: r.revision, history: r.history, successor: r.successor, missingFacts: before?.missingFacts ?? newFacts() };
+        this.statusCache.set(id, fresh);
+        inputs.set(id, fresh);
+      }
+    }
+    return inputs;
+  }
+
+  /** The missing facts of the version reported on, its document read (by `read`) only the first time. */
+  async missingFactsOf(
+    inputs: StatusInputs,
+    version: number | null,
+    read: (agreementId: string, number: number) => Promise<unknown> = (id, n) => this.versions.documentOf(id, n),
+  ): Promise<readonly MissingFact[]> {
+    const reported = inputs.history.versions.find((v) => v.number === version);
+    if (reported === undefined) return [];
+    return (
+      inputs.missingFacts.get(reported.contentHash) ?? rememberFacts(inputs, reported.number, await read(inputs.history.agreementId, reported.number))
+    );
   }
 
   async expiring(withinDays: number, asOf: IsoDate | null): Promise<AgreementStatus[]> {
@@ -247,6 +302,32 @@ export class LifecycleService {
     const row = await this.versions.append(m, latest.agreementId, latest, doc, author, note);
     return this.history.insertAmendment(m, latest.agreementId, { ...amendment, newVersion: row.number, actor: author });
   }
+}
+
+/** The value, or null when the work fails: a decision made ahead is made again, and fails then, once confirmed. */
+function attempt<T>(work: () => T): T | null {
+  try {
+    return work();
+  } catch {
+    return null;
+  }
+}
+
+/** The version whose missing facts are still to be found, if the reported one's are. */
+function unreadDocument(inputs: StatusInputs, version: number | null): number | null {
+  const reported = inputs.history.versions.find((v) => v.number === version);
+  return reported !== undefined && !inputs.missingFacts.has(reported.contentHash) ? reported.number : null;
+}
+
+function newFacts(): Map<string, readonly MissingFact[]> {
+  return new Map();
+}
+
+function rememberFacts(inputs: StatusInputs, version: number, document: unknown): readonly MissingFact[] {
+  const reported = inputs.history.versions.find((v) => v.number === version)!;
+  const facts = missingFacts(document);
+  inputs.missingFacts.set(reported.contentHash, facts);
+  return facts;
 }
 
 /** Judged by the party's kind in the signed version; a party the version lacks is left to the rules, which name it. */

@@ -61,28 +61,20 @@ try {
   const key = await loadOrCreateLocalKey(dataDir);
   const readerToken = await issueLocalToken(key, { name: 'Bench Reader', roles: ['reader'] }, { expiresIn: '8h' });
   const editorToken = await issueLocalToken(key, { name: 'Bench Editor', roles: ['senate-editor'], departments: ['senias'] }, { expiresIn: '8h' });
-  const servicePort = await freePort();
   const serviceEnv = {
     ...process.env,
     NODE_ENV: '',
     DATABASE_URL: db.runtimeUrl,
     MIGRATION_DATABASE_URL: db.ownerUrl,
     DATA_DIR: dataDir,
-    PORT: String(servicePort),
     ALLOW_LOCAL_TOKENS: 'true',
     LOAD_AGREEMENTS: 'false',
     // One token makes every request here; the per-caller limit would otherwise refuse all but 600 a minute.
     RATE_LIMIT_PER_MINUTE: '1000000',
   };
-  const service = spawn(process.execPath, [...options.nodeArgs, join(root, 'dist/src/main.js')], {
-    env: serviceEnv,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  children.push(service);
-  let serviceErr = '';
-  service.stderr.on('data', (d) => (serviceErr += d));
-  const serviceUrl = `http://127.0.0.1:${servicePort}`;
-  await waitFor(`${serviceUrl}/health`, () => serviceErr);
+  const serviceUrl = await startService(serviceEnv);
+  // S1c: the same service keeping no status inputs, so every answer reads the histories.
+  const coldServiceUrl = !options.only || options.only.includes('S1c') ? await startService({ ...serviceEnv, STATUS_CACHE_ENTRIES: '0' }) : null;
   const floorsPort = await freePort();
   const floors = fork(join(root, 'test/bench/floors.mjs'), [String(floorsPort), db.runtimeUrl], { stdio: 'inherit' });
   children.push(floors);
@@ -90,8 +82,17 @@ try {
   const floorsUrl = `http://127.0.0.1:${floorsPort}`;
 
   const results = [];
-  const list = scenarios({ serviceUrl, floorsUrl, agreements: options.agreements, versions: options.versions, readerToken, editorToken });
+  const list = scenarios({
+    serviceUrl,
+    coldServiceUrl,
+    floorsUrl,
+    agreements: options.agreements,
+    versions: options.versions,
+    readerToken,
+    editorToken,
+  });
   for (const s of list.filter((s) => !options.only || options.only.includes(s.name))) {
+    if (s.warmUp) await warmUp(s);
     for (const connections of [1, 32]) {
       const load = loadavg()[0];
       const r = await run(s, connections, options.duration);
@@ -134,6 +135,30 @@ try {
   await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((ok) => c.once('exit', ok)) : null)));
   await db?.stop();
   rmSync(folder, { recursive: true, force: true });
+}
+
+async function startService(env) {
+  const port = await freePort();
+  const service = spawn(process.execPath, [...options.nodeArgs, join(root, 'dist/src/main.js')], {
+    env: { ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  children.push(service);
+  let serviceErr = '';
+  service.stderr.on('data', (d) => (serviceErr += d));
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/health`, () => serviceErr);
+  return url;
+}
+
+/** Sends each warm-up request once, eight at a time, before the runs are measured. */
+async function warmUp(s) {
+  const bodies = s.warmUp();
+  const started = Date.now();
+  for (let k = 0; k < bodies.length; k += 8) {
+    await Promise.all(bodies.slice(k, k + 8).map((body) => fetch(s.url, { method: 'POST', headers: s.headers, body }).then((res) => res.text())));
+  }
+  say(`${s.name}: warmed up with ${bodies.length} requests in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 /** One autocannon run; GraphQL answers with `errors` count as errors although HTTP says 200. */

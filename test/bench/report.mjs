@@ -4,7 +4,13 @@
 export function ratios(results) {
   const rps = (name) => results.find((r) => r.scenario === name && r.connections === 32)?.requestsPerSecond;
   const ratio = (a, b) => (rps(a) && rps(b) ? rps(a) / rps(b) : null);
-  return { 'S0/B0': ratio('S0', 'B0'), 'S1/S0': ratio('S1', 'S0'), 'S1/B2': ratio('S1', 'B2'), 'S1/B1': ratio('S1', 'B1') };
+  return {
+    'S0/B0': ratio('S0', 'B0'),
+    'S1/S0': ratio('S1', 'S0'),
+    'S1/B2': ratio('S1', 'B2'),
+    'S1/B1': ratio('S1', 'B1'),
+    'S1c/S0': ratio('S1c', 'S0'),
+  };
 }
 
 export function printTable(report) {

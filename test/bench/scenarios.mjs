@@ -23,7 +23,7 @@ function randomDate(rnd) {
  * Each entry: name, what it measures, and the autocannon options beyond url/connections/duration.
  * `setup(context)` returns the body of the next request.
  */
-export function scenarios({ serviceUrl, floorsUrl, agreements, versions, readerToken, editorToken }) {
+export function scenarios({ serviceUrl, coldServiceUrl, floorsUrl, agreements, versions, readerToken, editorToken }) {
   const auth = (token) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
   const json = { 'content-type': 'application/json' };
   const rnd = prng(42);
@@ -37,6 +37,10 @@ export function scenarios({ serviceUrl, floorsUrl, agreements, versions, readerT
     latest.set(i, base + 1);
     const { yaml } = versionOf(i, base, { from: '2021-06-01', until: '2027-12-31', titleSuffix: ` – Entwurf ${base + 1}` });
     return gql(SAVE, { id: agreementId(i), base, yaml });
+  };
+  const status = () => {
+    const party = rnd() < 0.25 ? null : PARTIES[Math.floor(rnd() * PARTIES.length)];
+    return gql(STATUS, { id: anyAgreement(), asOf: randomDate(rnd), party });
   };
   return [
     { name: 'B0', what: 'bare http, constant JSON', url: `${floorsUrl}/b0`, headers: json, body: () => '{}' },
@@ -64,13 +68,20 @@ export function scenarios({ serviceUrl, floorsUrl, agreements, versions, readerT
     },
     {
       name: 'S1',
-      what: 'agreementStatus(id, asOf, party), random',
+      what: 'agreementStatus(id, asOf, party), random; every agreement asked once before',
       url: `${serviceUrl}/graphql`,
       headers: auth(readerToken),
-      body: () => {
-        const party = rnd() < 0.25 ? null : PARTIES[Math.floor(rnd() * PARTIES.length)];
-        return gql(STATUS, { id: anyAgreement(), asOf: randomDate(rnd), party });
-      },
+      body: status,
+      // An instance that has answered for each agreement keeps its inputs and checks only their revision.
+      warmUp: () => Array.from({ length: agreements }, (_, i) => gql(STATUS, { id: agreementId(i), asOf: '2024-06-01', party: null })),
+      graphql: true,
+    },
+    {
+      name: 'S1c',
+      what: 'agreementStatus as S1, by an instance keeping no inputs',
+      url: `${coldServiceUrl}/graphql`,
+      headers: auth(readerToken),
+      body: status,
       graphql: true,
     },
     {

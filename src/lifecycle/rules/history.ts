@@ -3,6 +3,38 @@ import type { Amendment, HistoryOf, IsoDate, Signature, TermsHistory, VersionSig
 
 /** Read-only questions about a recorded history, shared by the rules, the status and the events. */
 
+/**
+ * Answers that do not depend on the day asked about, kept per history: a status is asked for many days
+ * and parties of one history, and without this each answer would scan every signature once per version.
+ * Histories are values, built once and never changed in place; the sizes guard against one that was.
+ */
+interface HistoryIndex {
+  sizes: string;
+  freezeDate: Map<number, IsoDate | null>;
+  knownSince: Map<number, IsoDate>;
+  effectiveSignatures: Map<number, Signature[]>;
+  signaturesOfVersion: Map<number, VersionSignature[]>;
+}
+
+const indexes = new WeakMap<TermsHistory, HistoryIndex>();
+
+function indexOf(history: TermsHistory): HistoryIndex {
+  const sizes = `${history.versions.length}/${history.freezes.length}/${history.signatures.length}/${history.amendments.length}`;
+  let index = indexes.get(history);
+  if (index === undefined || index.sizes !== sizes) {
+    index = { sizes, freezeDate: new Map(), knownSince: new Map(), effectiveSignatures: new Map(), signaturesOfVersion: new Map() };
+    indexes.set(history, index);
+  }
+  return index;
+}
+
+function remembered<V>(map: Map<number, V>, key: number, compute: () => V): V {
+  if (map.has(key)) return map.get(key) as V;
+  const value = compute();
+  map.set(key, value);
+  return value;
+}
+
 export function findVersion<V extends VersionTerms>(history: HistoryOf<V>, number: number): V | undefined {
   return history.versions.find((v) => v.number === number);
 }
@@ -21,6 +53,10 @@ export function amendmentCreating(history: TermsHistory, number: number): Amendm
  * a correction yields a draft that has to be frozen like any other.
  */
 export function freezeDate(history: TermsHistory, number: number): IsoDate | null {
+  return remembered(indexOf(history).freezeDate, number, () => freezeDateOf(history, number));
+}
+
+function freezeDateOf(history: TermsHistory, number: number): IsoDate | null {
   const amendment = amendmentCreating(history, number);
   const decided = amendment !== undefined && amendment.type !== 'correction' ? amendment.decidedOn : null;
   return minDate([...history.freezes.filter((f) => f.version === number).map((f) => f.frozenOn), decided]);
@@ -37,6 +73,10 @@ export function isFrozenBy(history: TermsHistory, number: number, asOf: IsoDate)
  * freeze, amendment decision or signature dated earlier.
  */
 export function knownSince(history: TermsHistory, version: VersionTerms): IsoDate {
+  return remembered(indexOf(history).knownSince, version.number, () => knownSinceOf(history, version));
+}
+
+function knownSinceOf(history: TermsHistory, version: VersionTerms): IsoDate {
   const n = version.number;
   return minDate([
     version.createdOn,
@@ -66,7 +106,11 @@ export function isActiveOn(signature: Signature, date: IsoDate): boolean {
  * signed). A content amendment's version starts with none. Withdrawn ones are included;
  * filter with isActiveOn.
  */
-export function effectiveSignatures(history: TermsHistory, versionNumber: number): Signature[] {
+export function effectiveSignatures(history: TermsHistory, versionNumber: number): readonly Signature[] {
+  return remembered(indexOf(history).effectiveSignatures, versionNumber, () => effectiveSignaturesOf(history, versionNumber));
+}
+
+function effectiveSignaturesOf(history: TermsHistory, versionNumber: number): Signature[] {
   const result: Signature[] = [];
   const seen = new Set<number>();
   let current: number | null = versionNumber;
@@ -83,10 +127,12 @@ export function effectiveSignatures(history: TermsHistory, versionNumber: number
  * The signatures listed on a version, in the order they were given: its own, and those a validity
  * extension carried over (effectiveSignatures), each of those marked with the version signed.
  */
-export function signaturesOfVersion(history: TermsHistory, versionNumber: number): VersionSignature[] {
-  return effectiveSignatures(history, versionNumber)
-    .map((s) => ({ ...s, carriedOverFrom: s.version === versionNumber ? null : s.version }))
-    .sort((a, b) => a.signedOn.localeCompare(b.signedOn));
+export function signaturesOfVersion(history: TermsHistory, versionNumber: number): readonly VersionSignature[] {
+  return remembered(indexOf(history).signaturesOfVersion, versionNumber, () =>
+    effectiveSignatures(history, versionNumber)
+      .map((s) => ({ ...s, carriedOverFrom: s.version === versionNumber ? null : s.version }))
+      .sort((a, b) => a.signedOn.localeCompare(b.signedOn)),
+  );
 }
 
 /** The version a validity extension amended, or null when the version is not an extension. */

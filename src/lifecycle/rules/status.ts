@@ -2,7 +2,7 @@ import { type Binding, partyBindings } from './binding.js';
 import { addDays, daysBetween, isIsoDate } from '../../common/dates.js';
 import { LifecycleError } from './errors.js';
 import { effectiveSignatures, isActiveOn, latestFrozenBy, latestOf, partyInHistory, signaturesOfVersion, versionsKnownBy } from './history.js';
-import type { AgreementHistory, IsoDate, TermsHistory, VersionSignature, VersionTerms } from './lifecycle.types.js';
+import type { AgreementHistory, IsoDate, TermsHistory, VersionTerms } from './lifecycle.types.js';
 import type { PartyKind } from '../../documents/agreement.types.js';
 import type { AgreementStatus, LifecycleState, PartyStatus } from './status.types.js';
 import { missingFacts, type MissingFact } from '../../documents/missing-facts.js';
@@ -27,8 +27,6 @@ interface Context {
   bindings: Map<string, Binding>;
   /** Each party of the versions known by asOf with its kind in the latest one naming it, in the order of the latest one. */
   kinds: Map<string, PartyKind>;
-  /** signaturesOfVersion, once per version for all parties. */
-  signaturesOf: (version: number) => VersionSignature[];
 }
 
 /**
@@ -125,12 +123,7 @@ function context(history: TermsHistory, asOf: IsoDate): Context {
   const known = versionsKnownBy(history, asOf);
   const kinds = new Map<string, PartyKind>();
   for (const version of [...known].reverse()) for (const p of version.content.parties) if (!kinds.has(p.id)) kinds.set(p.id, p.kind);
-  const signatures = new Map<number, VersionSignature[]>();
-  const signaturesOf = (version: number) => {
-    if (!signatures.has(version)) signatures.set(version, signaturesOfVersion(history, version));
-    return signatures.get(version)!;
-  };
-  return { history, asOf, known, latestFrozen: latestFrozenBy(history, asOf), bindings: partyBindings(history, asOf), kinds, signaturesOf };
+  return { history, asOf, known, latestFrozen: latestFrozenBy(history, asOf), bindings: partyBindings(history, asOf), kinds };
 }
 
 interface Scope {
@@ -187,7 +180,7 @@ function partyStatus(ctx: Context, id: string): PartyStatus | null {
   const version = binding?.version ?? reportedVersion(ctx, id);
   const party = version?.content.parties.find((p) => p.id === id);
   if (version === undefined || party === undefined) return null;
-  const signatures = ctx.signaturesOf(version.number).filter((s) => s.party === id && isActiveOn(s, ctx.asOf));
+  const signatures = signaturesOfVersion(ctx.history, version.number).filter((s) => s.party === id && isActiveOn(s, ctx.asOf));
   // The name the party bore on the day asked about (SenIAS in 2022, SenASGIVA in 2024), else the document's.
   const named = partyNameOn(id, ctx.asOf);
   const partyName = named?.name ?? party.name;
