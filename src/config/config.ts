@@ -183,7 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, purpose: 'servi
       rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     },
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
-    statusCacheEntries: int('STATUS_CACHE_ENTRIES', 10_000, 0, 1_000_000),
+    statusCacheEntries: int('STATUS_CACHE_ENTRIES', 2_000, 0, 1_000_000),
   };
   if (config.graphql.maxRequestBytes < config.maxDocumentBytes) {
     problems.push('MAX_REQUEST_BYTES must be at least MAX_DOCUMENT_BYTES, or the largest documents could never be sent');

@@ -71,6 +71,8 @@ try {
     LOAD_AGREEMENTS: 'false',
     // One token makes every request here; the per-caller limit would otherwise refuse all but 600 a minute.
     RATE_LIMIT_PER_MINUTE: '1000000',
+    // S1 asks any agreement of the register: the instance keeps the inputs of all of them (about 60 KB each here).
+    STATUS_CACHE_ENTRIES: String(Math.max(2000, options.agreements)),
   };
   const serviceUrl = await startService(serviceEnv);
   // S1c: the same service keeping no status inputs, so every answer reads the histories.
