@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
@@ -94,7 +95,8 @@ export class AppModule {
             formatError: createFormatError(logger, limits.exposeErrorDetails),
             // Apollo's own default follows NODE_ENV; the configuration decides instead.
             includeStacktraceInErrorResponses: limits.exposeErrorDetails,
-            plugins: limits.landingPage ? [graphiqlLandingPage('/graphql')] : [],
+            // Apollo's cache control would wrap every field's resolver to collect hints nothing here sets or reads.
+            plugins: [ApolloServerPluginCacheControlDisabled(), ...(limits.landingPage ? [graphiqlLandingPage('/graphql')] : [])],
             context: async ({ req }: { req: Request }): Promise<GraphQLContext<Loaders>> => {
               // Normally done by the middleware in front of /graphql (see createApp).
               const auth = authenticationOf(req) ?? (await authenticate(verifier, req.headers.authorization));
