@@ -1,9 +1,11 @@
 import { Buffer } from 'node:buffer';
+import { isWellFormedText } from '../common/text-input.js';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Alias, Document, Node as YamlNode, YAMLError } from 'yaml';
 import { combine, joinPointer, mapCapped, pointerSegments, summarise } from './problems.js';
 import type { Locate, Problem } from './problems.js';
-import { validateWithSchema } from './schema-validator.js';
+import { readPlainYaml } from './plain-yaml.js';
+import { schemaValidator, validateWithSchema } from './schema-validator.js';
 import { checkTextValues } from './text-values.js';
 import { bytePosition, checkTree, firstInvalidUtf8, nestingBoundExceeded } from './yaml-guards.js';
 import { YamlLocator } from './yaml-locator.js';
@@ -59,9 +61,59 @@ export function parseYamlDocument<T>(
   options?: { file?: string; limits?: Partial<ParseLimits> },
 ): YamlDocumentResult<T> {
   const limits = mergeLimits(options?.limits);
-  const read = readDocument(input, kind, limits);
+  const quick = readQuickly(input, kind, limits);
+  if (quick !== undefined) return { ok: true, ...quick };
+  return locatedResult(readDocument(input, kind, limits), options?.file);
+}
+
+/**
+ * The same, always read with the yaml library and its positions: what parseYamlDocument falls back to whenever
+ * the quick read declines a text or finds anything wrong with it, and what it must agree with.
+ */
+export function parseYamlDocumentLocated<T>(
+  input: string | Uint8Array,
+  kind: DocumentKind<T>,
+  options?: { file?: string; limits?: Partial<ParseLimits> },
+): YamlDocumentResult<T> {
+  return locatedResult(readDocument(input, kind, mergeLimits(options?.limits)), options?.file);
+}
+
+function locatedResult<T>(read: { content: T; text: string } | Problem[], file: string | undefined): YamlDocumentResult<T> {
   if (!Array.isArray(read)) return { ok: true, ...read };
-  return { ok: false, problems: finish(read, options?.file) };
+  return { ok: false, problems: finish(read, file) };
+}
+
+/** Positions are only worked out for problems, and the quick read reports none: it gives up instead. */
+const NOWHERE: Locate = () => ({ line: 1, column: 1 });
+
+/**
+ * The quick read: a text of the plain shape (see readPlainYaml) read without positions, then the same checks as
+ * readDocument runs on the content (text values, the kind's schema, its rules). Only a document that passes all of
+ * them is returned; anything else gives undefined, so that readDocument finds and locates every problem as always.
+ */
+function readQuickly<T>(input: string | Uint8Array, kind: DocumentKind<T>, limits: ParseLimits): { content: T; text: string } | undefined {
+  const byteLength = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.byteLength;
+  if (byteLength > limits.maxBytes) return undefined;
+  let text: string;
+  if (typeof input === 'string') {
+    text = input;
+  } else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(input);
+    } catch {
+      return undefined;
+    }
+  }
+  const source = text.startsWith(BOM) ? text.slice(1) : text;
+  // Every string the quick read returns is a piece of the text cut at ASCII characters, so a text without NUL and
+  // unpaired surrogates gives none that checkTextValues would refuse (and decoded bytes hold no unpaired surrogates).
+  if (typeof input === 'string' && !isWellFormedText(source)) return undefined;
+  const content = readPlainYaml(source, limits.maxDepth);
+  if (content === undefined) return undefined;
+  const variant = kind.variantFor?.(content) ?? kind;
+  if (!schemaValidator(variant.schemaFile)(content)) return undefined;
+  if ((variant.rules?.(content as T, NOWHERE) ?? []).length > 0) return undefined;
+  return { content: content as T, text };
 }
 
 function mergeLimits(partial: Partial<ParseLimits> | undefined): ParseLimits {
@@ -80,6 +132,34 @@ function finish(problems: Problem[], file: string | undefined): Problem[] {
 const at1 = { line: 1, column: 1, path: '' };
 
 function readDocument<T>(input: string | Uint8Array, kind: DocumentKind<T>, limits: ParseLimits): { content: T; text: string } | Problem[] {
+  const read = readYamlContent(input, kind, limits);
+  if (Array.isArray(read)) return read;
+  const { content, text, locator } = read;
+
+  // A kind with several formats picks the schema and rules by what the document says it is (formatVersion).
+  const variant = kind.variantFor?.(content) ?? kind;
+  const textProblems = checkTextValues(content, locator.locate);
+  const schemaFindings = validateWithSchema(variant.schemaFile, content, locator.locate);
+  if (textProblems.length + schemaFindings.problems.length > 0) {
+    return summarise({ problems: [...textProblems, ...schemaFindings.problems], omitted: schemaFindings.omitted });
+  }
+
+  const ruleProblems = variant.rules?.(content as T, locator.locate) ?? [];
+  if (ruleProblems.length > 0) return summarise({ problems: ruleProblems, omitted: 0 });
+
+  return { content: content as T, text };
+}
+
+/**
+ * The YAML level of reading a document, with positions: the guards against hostile input, yaml's errors and
+ * warnings, the tree checks, a mapping at the root, and the plain content (yaml's toJS); no schema, no rules.
+ * Exported for the tests that hold readPlainYaml to it.
+ */
+export function readYamlContent<T>(
+  input: string | Uint8Array,
+  kind: DocumentKind<T>,
+  limits: ParseLimits,
+): { content: unknown; text: string; locator: YamlLocator } | Problem[] {
   const byteLength = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.byteLength;
   if (byteLength > limits.maxBytes) {
     return [{ ...at1, code: 'too-large', message: `file is ${byteLength} bytes; the limit is ${limits.maxBytes} bytes` }];
@@ -186,19 +266,7 @@ function readDocument<T>(input: string | Uint8Array, kind: DocumentKind<T>, limi
     }
     return [{ ...at1, code: 'yaml-syntax', message: `YAML could not be converted: ${message}` }];
   }
-
-  // A kind with several formats picks the schema and rules by what the document says it is (formatVersion).
-  const variant = kind.variantFor?.(content) ?? kind;
-  const textProblems = checkTextValues(content, locator.locate);
-  const schemaFindings = validateWithSchema(variant.schemaFile, content, locator.locate);
-  if (textProblems.length + schemaFindings.problems.length > 0) {
-    return summarise({ problems: [...textProblems, ...schemaFindings.problems], omitted: schemaFindings.omitted });
-  }
-
-  const ruleProblems = variant.rules?.(content as T, locator.locate) ?? [];
-  if (ruleProblems.length > 0) return summarise({ problems: ruleProblems, omitted: 0 });
-
-  return { content: content as T, text };
+  return { content, text, locator };
 }
 
 /**
