@@ -97,6 +97,34 @@ describe('canonicalJson', () => {
     const bare = Object.assign(Object.create(null) as object, { b: 2, a: 1 });
     expect(canonicalJson(bare)).toBe('{"a":1,"b":2}');
   });
+
+  it('writes what the plain map-and-join formulation writes, for many nested values (stored hashes depend on it)', () => {
+    // The formulation the hashes of stored versions were first computed with, kept here as the reference.
+    const reference = (value: unknown): string => {
+      if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') return JSON.stringify(value);
+      if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+      const object = value as Record<string, unknown>;
+      const keys = Object.keys(object)
+        .filter((key) => object[key] !== undefined)
+        .sort();
+      return `{${keys.map((key) => `${JSON.stringify(key)}:${reference(object[key])}`).join(',')}}`;
+    };
+    let state = 7;
+    const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const words = ['a', 'B', 'ä', 'é', '😀', '', 'id', 'value', '10', '2', 'x y', '"', '\\', '\n', '\u2028'];
+    const make = (depth: number): unknown => {
+      const r = next();
+      if (depth > 4 || r < 0.3) return [null, true, false, 0, -0, 1.5, 1e21, -7, words[Math.floor(next() * words.length)]][Math.floor(next() * 9)];
+      if (r < 0.6) return Array.from({ length: Math.floor(next() * 4) }, () => make(depth + 1));
+      const object: Record<string, unknown> = {};
+      for (let k = Math.floor(next() * 5); k > 0; k--) object[words[Math.floor(next() * words.length)]] = next() < 0.1 ? undefined : make(depth + 1);
+      return object;
+    };
+    for (let n = 0; n < 500; n++) {
+      const value = make(0);
+      expect(canonicalJson(value)).toBe(reference(value));
+    }
+  });
 });
 
 describe('sha256Hex', () => {
