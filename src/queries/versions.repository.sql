@@ -28,6 +28,13 @@ INSERT INTO agreements (id, created_at, created_by) VALUES ($1, now(), $2) ON CO
 -- insertVersion
 INSERT INTO agreement_versions (agreement_id, number, yaml, content, content_hash, previous_hash, chain_hash, author, created_at, change_note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING number;
 
+-- storedAmong
+SELECT DISTINCT agreement_id FROM agreement_versions WHERE agreement_id = ANY($1);
+
+-- insertAgreements
+INSERT INTO agreements (id, created_at, created_by) SELECT id, now(), $2 FROM unnest($1::text[]) AS k(id)
+        ON CONFLICT (id) DO NOTHING RETURNING id;
+
 -- pageAfter
 SELECT agreement_id, number, yaml, content, content_hash, previous_hash, chain_hash, author, created_at, change_note FROM agreement_versions WHERE (agreement_id, number) > ($1, $2) ORDER BY agreement_id, number LIMIT $3;
 

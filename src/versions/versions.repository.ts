@@ -31,6 +31,10 @@ export const VERSIONS_SQL = {
   lockAgreement: 'SELECT id FROM agreements WHERE id = $1 FOR UPDATE',
   insertAgreement: 'INSERT INTO agreements (id, created_at, created_by) VALUES ($1, now(), $2) ON CONFLICT (id) DO NOTHING RETURNING id',
   insertVersion: `INSERT INTO agreement_versions (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING number`,
+  // Many at once, for a folder import: one round trip instead of one per agreement.
+  storedAmong: 'SELECT DISTINCT agreement_id FROM agreement_versions WHERE agreement_id = ANY($1)',
+  insertAgreements: `INSERT INTO agreements (id, created_at, created_by) SELECT id, now(), $2 FROM unnest($1::text[]) AS k(id)
+        ON CONFLICT (id) DO NOTHING RETURNING id`,
   pageAfter: `SELECT ${COLUMNS} FROM agreement_versions WHERE (agreement_id, number) > ($1, $2) ORDER BY agreement_id, number LIMIT $3`,
   // By the index on the predecessor each version names, then only those that are their agreement's latest.
   followUpsOf: `SELECT v.content->>'predecessor' AS predecessor, v.agreement_id FROM agreement_versions v
@@ -110,19 +114,27 @@ export class VersionsRepository {
 
   /** False when a version with this number was stored meanwhile. */
   async insertVersion(m: EntityManager, row: VersionRow): Promise<boolean> {
-    const inserted = await m.query<unknown[]>(VERSIONS_SQL.insertVersion, [
-      row.agreementId,
-      row.number,
-      row.yaml,
-      JSON.stringify(row.content),
-      row.contentHash,
-      row.previousHash,
-      row.chainHash,
-      row.author,
-      row.createdAt,
-      row.changeNote,
-    ]);
+    const inserted = await m.query<unknown[]>(VERSIONS_SQL.insertVersion, versionValues(row));
     return inserted.length > 0;
+  }
+
+  /** Those of the ids that have a stored version. */
+  async storedAmong(agreementIds: readonly string[], m: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+    const rows = await m.query<Array<{ agreement_id: string }>>(VERSIONS_SQL.storedAmong, [[...agreementIds]]);
+    return new Set(rows.map((r) => r.agreement_id));
+  }
+
+  /** The ids inserted; an id already taken is left out. */
+  async insertAgreements(m: EntityManager, agreementIds: readonly string[], createdBy: string): Promise<Set<string>> {
+    const rows = await m.query<Array<{ id: string }>>(VERSIONS_SQL.insertAgreements, [[...agreementIds], createdBy]);
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** The versions inserted; a number already stored is left out. Each row's values are sent as insertVersion sends them. */
+  async insertVersions(m: EntityManager, rows: readonly VersionRow[]): Promise<Array<{ agreementId: string; number: number }>> {
+    if (rows.length === 0) return [];
+    const inserted = await m.query<Array<{ agreement_id: string; number: number }>>(insertVersionsSql(rows.length), rows.flatMap(versionValues));
+    return inserted.map((r) => ({ agreementId: r.agreement_id, number: r.number }));
   }
 
   /** For each id, the agreements whose latest version names it as predecessor, by id. */
@@ -144,6 +156,29 @@ export class VersionsRepository {
       after = [last.agreementId, last.number];
     }
   }
+}
+
+/** The parameters of a version row, in the order of COLUMNS. */
+function versionValues(row: VersionRow): unknown[] {
+  return [
+    row.agreementId,
+    row.number,
+    row.yaml,
+    JSON.stringify(row.content),
+    row.contentHash,
+    row.previousHash,
+    row.chainHash,
+    row.author,
+    row.createdAt,
+    row.changeNote,
+  ];
+}
+
+/** insertVersion for `count` rows in one statement: the same columns and parameters, row after row. */
+function insertVersionsSql(count: number): string {
+  const width = COLUMNS.split(',').length;
+  const tuples = Array.from({ length: count }, (_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`);
+  return `INSERT INTO agreement_versions (${COLUMNS}) VALUES ${tuples.join(', ')} ON CONFLICT DO NOTHING RETURNING agreement_id, number`;
 }
 
 function toRow(r: VersionColumns): VersionRow {

@@ -82,6 +82,38 @@ export class VersionsService {
   }
 
   /**
+   * Version 1 of each of these new agreements, in the caller's transaction, in a few statements rather than a few
+   * per agreement; what is stored is exactly what storeNew would store for each, in this order. Only for documents
+   * naming no predecessor (storeNew checks the follow-up of one first). ALREADY_EXISTS for the first id taken.
+   */
+  async storeNewMany(
+    m: EntityManager,
+    docs: ReadonlyArray<{ doc: ParsedDocument; changeNote: string | null }>,
+    author: string,
+  ): Promise<VersionRow[]> {
+    const rows: VersionRow[] = [];
+    for (let from = 0; from < docs.length; from += ROWS_PER_STATEMENT) {
+      const chunk = docs.slice(from, from + ROWS_PER_STATEMENT);
+      if (chunk.some(({ doc }) => doc.content.predecessor !== null)) throw new Error('storeNewMany: a document names a predecessor; use storeNew');
+      const ids = chunk.map(({ doc }) => doc.content.id);
+      const created = await this.repository.insertAgreements(m, ids, author);
+      const taken = ids.find((id) => !created.has(id));
+      if (taken !== undefined) throw agreementExists(taken);
+      const chunkRows = chunk.map(({ doc, changeNote }) => versionRow(doc.content.id, null, doc, author, changeNote));
+      const inserted = new Set((await this.repository.insertVersions(m, chunkRows)).map((r) => versionKey(r.agreementId, r.number)));
+      const missing = chunkRows.find((r) => !inserted.has(versionKey(r.agreementId, r.number)));
+      if (missing !== undefined) throw versionConflict(missing.agreementId, 0, missing.number);
+      rows.push(...chunkRows);
+    }
+    return rows;
+  }
+
+  /** Those of the ids that have a stored version, in one query. */
+  storedAmong(agreementIds: readonly string[], m?: EntityManager): Promise<Set<string>> {
+    return this.repository.storedAmong(agreementIds, m);
+  }
+
+  /**
    * Stores a new version on top of `baseVersion`. The agreement row is locked for the
    * transaction, so of two writers on the same base exactly one wins; the other gets VERSION_CONFLICT.
    */
@@ -202,18 +234,26 @@ export class VersionsService {
   ): Promise<VersionRow> {
     const predecessor = doc.content.predecessor;
     if (predecessor !== null && predecessor !== previous?.content.predecessor) await this.assertNoOtherFollowUp(m, agreementId, predecessor);
-    const number = (previous?.number ?? 0) + 1;
-    const previousHash = previous?.chainHash ?? null;
-    const createdAt = new Date();
-    const chain = { agreementId, number, previousHash, contentHash: doc.hash, author, createdAt: createdAt.toISOString(), changeNote };
-    const row: VersionRow = Object.assign(new VersionRow(), {
-      ...chain,
-      yaml: doc.text,
-      content: doc.content,
-      createdAt,
-      chainHash: chainHash(chain),
-    });
-    if (!(await this.repository.insertVersion(m, row))) throw versionConflict(agreementId, previous?.number ?? 0, number);
+    const row = versionRow(agreementId, previous, doc, author, changeNote);
+    if (!(await this.repository.insertVersion(m, row))) throw versionConflict(agreementId, previous?.number ?? 0, row.number);
     return row;
   }
+}
+
+/** Versions per statement when many are stored at once: a few megabytes of YAML and JSON at most. */
+const ROWS_PER_STATEMENT = 200;
+
+/** The version after `previous` (version 1 when null), chained to it, stamped now. */
+function versionRow(agreementId: string, previous: VersionRow | null, doc: ParsedDocument, author: string, changeNote: string | null): VersionRow {
+  const number = (previous?.number ?? 0) + 1;
+  const previousHash = previous?.chainHash ?? null;
+  const createdAt = new Date();
+  const chain = { agreementId, number, previousHash, contentHash: doc.hash, author, createdAt: createdAt.toISOString(), changeNote };
+  return Object.assign(new VersionRow(), {
+    ...chain,
+    yaml: doc.text,
+    content: doc.content,
+    createdAt,
+    chainHash: chainHash(chain),
+  });
 }
