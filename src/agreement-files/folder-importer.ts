@@ -2,7 +2,7 @@ import { dirname, join, normalize } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService, type AuditAttempt } from '../audit/audit.service.js';
 import type { Actor } from '../common/actor.js';
 import { actorLabel } from '../common/actor.js';
 import { AppError, ErrorCode } from '../common/app-error.js';
@@ -13,6 +13,7 @@ import { contentHash } from '../documents/canonical.js';
 import { diffAgreements } from '../documents/diff.js';
 import type { LifecycleFile, LifecycleFileEvent, TextEvent } from '../documents/lifecycle-file.types.js';
 import type { Problem } from '../documents/problems.js';
+import { parseLifecycleFile } from '../documents/parse-lifecycle.js';
 import { LifecycleRepository } from '../lifecycle/lifecycle.repository.js';
 import { LifecycleService } from '../lifecycle/lifecycle.service.js';
 import { replayEvent, type ReplayOutcome } from '../lifecycle/lifecycle-replay.js';
@@ -23,7 +24,7 @@ import { PapersService } from '../papers/papers.service.js';
 import { validationFailed } from '../versions/versions.errors.js';
 import { VersionsService, type ParsedDocument } from '../versions/versions.service.js';
 import type { FieldChange } from '../documents/diff.js';
-import { parseFile, type AgreementFile } from './agreement-files.js';
+import { isLifecycleFile, parseFile, type AgreementFile } from './agreement-files.js';
 import { importConflict } from './agreement-files.errors.js';
 import { forcedNote, planDocument } from './import-plan.js';
 
@@ -107,8 +108,9 @@ const IMPORT_LOCK = 726_002;
 
 /**
  * Imports a folder as `agreements/` holds it: agreement documents (`<id>.yaml`) and their dated
- * histories (`<id>.lifecycle.yaml`). Everything is validated first; then one transaction stores
- * what is new and replays what has not been recorded yet, so a second run adds nothing. New content
+ * histories (`<id>.lifecycle.yaml`). One transaction validates everything, stores what is new and
+ * replays what has not been recorded yet, so a second run adds nothing; a problem in any file stores
+ * nothing (documents stored while later files are still being read are rolled back). New content
  * never undoes versions saved since the file's base (see planDocument), and every write is audited
  * under the actor who ran the import. A dry run does the same work and rolls it back, so it reports
  * exactly what a real run would do.
@@ -127,15 +129,21 @@ export class FolderImporter {
   ) {}
 
   async import(files: AgreementFile[], options: ImportOptions): Promise<ImportReport> {
-    const { docs, histories, texts, paperFiles } = this.parseAll(files);
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
     try {
       const m = runner.manager;
       await lockForTransaction(m, IMPORT_LOCK);
-      const agreements: ImportEntry[] = [];
-      for (const doc of docs) agreements.push(await this.storeDocument(m, doc, options));
+      // Documents are stored while the files after them are still being read; a problem in any file still
+      // stores nothing, as the transaction is rolled back (see parseAll).
+      const early = new EarlyStore((chunk) => this.storeDocuments(m, chunk, options));
+      const { docs, histories, texts, paperFiles } = await this.parseAll(files, early);
+      const storedEarly = await early.finish();
+      if (docs.length < early.docs.length || early.docs.some((d, i) => docs[i] !== d)) {
+        throw new Error('FolderImporter: the documents stored early are not the first of those to store');
+      }
+      const agreements = [...storedEarly, ...(await this.storeDocuments(m, docs.slice(early.docs.length), options))];
       const conflicts = agreements.filter((e) => e.action === 'conflict');
       if (conflicts.length > 0 && options.onConflict === 'refuse') throw importConflict(conflicts);
       const lifecycle = [...(await this.replay(m, histories, texts, options)), ...(await this.recordPapers(m, paperFiles, options.actor))];
@@ -151,13 +159,26 @@ export class FolderImporter {
     }
   }
 
-  private parseAll(files: AgreementFile[]): {
+  /**
+   * Reads and validates every file; any problem fails the import with all problems, in file order, before
+   * anything else happens (what `early` stored by then is rolled back with the transaction).
+   *
+   * Lifecycle files are read first, so that the texts their events name are known. Then each agreement document is
+   * handed to `early` as soon as it is read, as long as it is certain to be stored by storeDocuments in this place:
+   * not a text a history names (the history stores it), and nothing before it under history/ (whether such a text
+   * is stored depends on the files after it), and no problem so far.
+   */
+  private async parseAll(
+    files: AgreementFile[],
+    early: EarlyStore,
+  ): Promise<{
     docs: FileDocument[];
     histories: LifecycleInput[];
     texts: Map<string, FileDocument>;
     paperFiles: PapersInput[];
-  } {
-    const problems: Problem[] = [];
+  }> {
+    // Per file, so that problems come out in file order although lifecycle files are read first.
+    const problemsOf: Problem[][] = files.map(() => []);
     const docs: Array<ParsedDocument & { file: string }> = [];
     const histories: LifecycleInput[] = [];
     const paperFiles: PapersInput[] = [];
@@ -172,36 +193,60 @@ export class FolderImporter {
       code: 'duplicate-id',
       message: `${what} is also defined in ${earlier}`,
     });
-    for (const f of files) {
-      const parsed = parseFile(f, limits);
-      if (parsed.kind === 'papers') {
-        if (!parsed.result.ok) problems.push(...parsed.result.problems);
-        else paperFiles.push({ file: f.file, text: parsed.result.text, content: parsed.result.content });
-        continue;
+    for (const [i, f] of files.entries()) {
+      if (!isLifecycleFile(f.file)) continue;
+      const result = parseLifecycleFile(f.bytes, { file: f.file, limits });
+      if (!result.ok) problemsOf[i].push(...result.problems);
+      else if (historyFiles.has(result.content.agreement)) {
+        problemsOf[i].push(twice(f.file, `the history of '${result.content.agreement}'`, historyFiles.get(result.content.agreement)!));
+      } else {
+        historyFiles.set(result.content.agreement, f.file);
+        histories.push({ file: f.file, text: result.text, content: result.content });
       }
-      if (parsed.kind === 'lifecycle') {
-        const result = parsed.result;
-        if (!result.ok) problems.push(...result.problems);
-        else if (historyFiles.has(result.content.agreement)) {
-          problems.push(twice(f.file, `the history of '${result.content.agreement}'`, historyFiles.get(result.content.agreement)!));
-        } else {
-          historyFiles.set(result.content.agreement, f.file);
-          histories.push({ file: f.file, text: result.text, content: result.content });
-        }
+    }
+    const named = new Set(
+      histories.flatMap((h) => h.content.events.flatMap((event) => ('text' in event ? [textPath(h.file, event.text.file)] : []))),
+    );
+    let storing = problemsOf.every((p) => p.length === 0);
+    for (const [i, f] of files.entries()) {
+      if (isLifecycleFile(f.file)) continue;
+      // Lets the statements of the documents handed over so far run while the next files are read.
+      if (i % YIELD_EVERY === 0) await nextTurn();
+      const parsed = parseFile(f, limits);
+      if (parsed.kind === 'lifecycle') throw new Error(`FolderImporter: ${f.file} was read as a lifecycle file`);
+      if (parsed.kind === 'papers') {
+        if (!parsed.result.ok) problemsOf[i].push(...parsed.result.problems);
+        else paperFiles.push({ file: f.file, text: parsed.result.text, content: parsed.result.content });
+        storing &&= problemsOf[i].length === 0;
         continue;
       }
       const result = parsed.result;
-      if (!result.ok) problems.push(...result.problems);
+      if (!result.ok) problemsOf[i].push(...result.problems);
       else if (!isHistoryText(f.file) && docFiles.has(result.content.id)) {
-        problems.push(twice(f.file, `agreement '${result.content.id}'`, docFiles.get(result.content.id)!));
+        problemsOf[i].push(twice(f.file, `agreement '${result.content.id}'`, docFiles.get(result.content.id)!));
       } else {
         // Earlier texts under history/ share their agreement's id; the history's text events place them.
         if (!isHistoryText(f.file)) docFiles.set(result.content.id, f.file);
-        docs.push({ file: f.file, content: result.content, text: result.text, hash: contentHash(result.content) });
+        const doc = { file: f.file, content: result.content, text: result.text, hash: contentHash(result.content) };
+        docs.push(doc);
+        storing &&= !isHistoryText(f.file);
+        if (storing && !named.has(normalize(f.file))) early.add(doc);
       }
+      storing &&= problemsOf[i].length === 0;
     }
-    if (problems.length > 0) throw validationFailed(problems);
-    return { ...this.separateTexts(docs, histories), histories, paperFiles };
+    const problems = problemsOf.flat();
+    if (problems.length > 0) {
+      await early.settle();
+      throw validationFailed(problems);
+    }
+    let separated: { docs: FileDocument[]; texts: Map<string, FileDocument> };
+    try {
+      separated = this.separateTexts(docs, histories);
+    } catch (error) {
+      await early.settle();
+      throw error;
+    }
+    return { ...separated, histories, paperFiles };
   }
 
   /**
@@ -286,6 +331,53 @@ export class FolderImporter {
     return { outcome: 'applied', description };
   }
 
+  /**
+   * Every document, in file order. A run of consecutive new agreements that name no predecessor is stored together
+   * (see VersionsService.storeNewMany), which is what a folder of new files mostly is; every other document goes
+   * through storeDocument on its own, after the run before it, so the order of the writes stays the file order.
+   */
+  private async storeDocuments(m: EntityManager, docs: FileDocument[], options: ImportOptions): Promise<ImportEntry[]> {
+    const ids = docs.map((d) => d.content.id);
+    // Known once for all: the documents before a new one cannot store its id, as every id is imported once.
+    const stored = (options.baseVersion ?? null) === null && new Set(ids).size === ids.length ? await this.versions.storedAmong(ids, m) : null;
+    const entries: ImportEntry[] = [];
+    let run: FileDocument[] = [];
+    const storeRun = async () => {
+      if (run.length > 0) entries.push(...(await this.createAll(m, run, options)));
+      run = [];
+    };
+    for (const doc of docs) {
+      if (stored !== null && !stored.has(doc.content.id) && doc.content.predecessor === null) {
+        run.push(doc);
+        continue;
+      }
+      await storeRun();
+      entries.push(await this.storeDocument(m, doc, options));
+    }
+    await storeRun();
+    return entries;
+  }
+
+  /** New agreements without a predecessor, as storeDocument would create each (planDocument on no stored versions: create). */
+  private async createAll(m: EntityManager, docs: FileDocument[], options: ImportOptions): Promise<ImportEntry[]> {
+    const author = actorLabel(options.actor);
+    await this.versions.storeNewMany(
+      m,
+      docs.map((doc) => ({ doc, changeNote: options.changeNote(doc.file) })),
+      author,
+    );
+    return docs.map((doc) => ({
+      file: doc.file,
+      agreementId: doc.content.id,
+      action: 'create',
+      version: 1,
+      baseVersion: null,
+      latestVersion: null,
+      forced: false,
+      changes: [],
+    }));
+  }
+
   /** Decides with planDocument; an existing agreement is locked first, so a concurrent save waits or wins, never vanishes. */
   private async storeDocument(m: EntityManager, doc: ParsedDocument & { file: string }, options: ImportOptions): Promise<ImportEntry> {
     const id = doc.content.id;
@@ -321,17 +413,19 @@ export class FolderImporter {
   /** One entry per file that wrote something, in the import's transaction: it stands or falls with the writes. */
   private async audit(m: EntityManager, agreements: ImportEntry[], lifecycle: LifecycleEntry[], options: ImportOptions): Promise<void> {
     const { actor, operation } = options;
+    const attempts: AuditAttempt[] = [];
     for (const e of agreements) {
       if (e.action !== 'create' && e.action !== 'update') continue;
       const { changes: _changes, ...args } = e;
-      await this.auditLog.record({ actor, operation, args, agreementId: e.agreementId, version: e.version, outcome: e.forced ? 'forced' : 'ok' }, m);
+      attempts.push({ actor, operation, args, agreementId: e.agreementId, version: e.version, outcome: e.forced ? 'forced' : 'ok' });
     }
     const applied = new Map<string, LifecycleEntry[]>();
     for (const e of lifecycle.filter((l) => l.outcome === 'applied')) applied.set(e.file, [...(applied.get(e.file) ?? []), e]);
     for (const [file, events] of applied) {
       const args = { file, applied: events.map((e) => e.description) };
-      await this.auditLog.record({ actor, operation, args, agreementId: events[0].agreementId, version: null, outcome: 'ok' }, m);
+      attempts.push({ actor, operation, args, agreementId: events[0].agreementId, version: null, outcome: 'ok' });
     }
+    await this.auditLog.recordAll(attempts, m);
   }
 
   /** After every history: a paper may report on a version that an extension made. */
@@ -388,6 +482,64 @@ export class FolderImporter {
       }
     }
     return entries.sort((a, b) => a.file.localeCompare(b.file) || a.index - b.index);
+  }
+}
+
+/** Files read between two turns of the event loop while documents are being stored. */
+const YIELD_EVERY = 4;
+
+/** Documents handed to the early store are stored this many at a time. */
+const EARLY_CHUNK = 100;
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Stores documents in the order they are added, a chunk at a time, one chunk after the other, while the caller goes
+ * on reading files. After the first error nothing more is stored; finish() reports it, settle() only waits.
+ */
+class EarlyStore {
+  /** Every document added, in order. */
+  readonly docs: FileDocument[] = [];
+  private readonly entries: ImportEntry[] = [];
+  private pending: FileDocument[] = [];
+  private chain: Promise<void> = Promise.resolve();
+  private failure: { error: unknown } | null = null;
+
+  constructor(private readonly store: (docs: FileDocument[]) => Promise<ImportEntry[]>) {}
+
+  add(doc: FileDocument): void {
+    this.docs.push(doc);
+    this.pending.push(doc);
+    if (this.pending.length >= EARLY_CHUNK) this.flush();
+  }
+
+  /** The entries of every document added, in order, once all are stored; or the first error. */
+  async finish(): Promise<ImportEntry[]> {
+    this.flush();
+    await this.chain;
+    if (this.failure !== null) throw this.failure.error;
+    return this.entries;
+  }
+
+  /** Waits until nothing is running any more, for an import that fails anyway. */
+  async settle(): Promise<void> {
+    await this.chain;
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    const chunk = this.pending;
+    this.pending = [];
+    this.chain = this.chain.then(async () => {
+      if (this.failure !== null) return;
+      try {
+        this.entries.push(...(await this.store(chunk)));
+      } catch (error) {
+        this.failure = { error };
+      }
+    });
   }
 }
 

@@ -159,7 +159,8 @@ describe('readPlainYaml', () => {
       ...['1.5', '-1.5', '.5', '-.5', '1.', '1.0', '1.50', '1e3', '1E-3', '-1.5e+3', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', '.NAN', 'inf', 'nan'],
       ...['1.2.3', '2024-01-01', '12:30', '1,5', '+49 30 123', '.', '..', 'Null ', 'x'],
     ];
-    for (const s of scalars) expect([s, plainScalar(s.trimEnd())]).toEqual([s, parse(`v: ${s}`, { version: '1.2', schema: 'core' }).v]);
+    for (const s of scalars)
+      expect([s, plainScalar(s.trimEnd())]).toEqual([s, (parse(`v: ${s}`, { version: '1.2', schema: 'core' }) as { v: unknown }).v]);
   });
 
   it('never reads a changed document otherwise than the located read (2,000 random edits)', () => {
