@@ -83,6 +83,9 @@ function locatedResult<T>(read: { content: T; text: string } | Problem[], file: 
   return { ok: false, problems: finish(read, file) };
 }
 
+/** As readDocument decodes; a decoder used without `stream` keeps no state from one call to the next. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 /** Positions are only worked out for problems, and the quick read reports none: it gives up instead. */
 const NOWHERE: Locate = () => ({ line: 1, column: 1 });
 
@@ -99,7 +102,7 @@ function readQuickly<T>(input: string | Uint8Array, kind: DocumentKind<T>, limit
     text = input;
   } else {
     try {
-      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(input);
+      text = STRICT_UTF8.decode(input);
     } catch {
       return undefined;
     }

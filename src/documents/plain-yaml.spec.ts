@@ -231,6 +231,17 @@ describe('parseYamlDocument: the quick read and the located read', () => {
     if (!result.ok) for (const p of result.problems) expect(p.line).toBeGreaterThan(0);
   });
 
+  it('give the same result for bytes, also right after bytes that are not UTF-8', () => {
+    const good = new TextEncoder().encode(agreement);
+    const bad = Uint8Array.from([...new TextEncoder().encode('formatVersion: 2\nid: x\ntitle: '), 0xc3, 0x28, 0x0a]);
+    for (const bytes of [bad, good, bad, good]) {
+      expect(parseYamlDocument(bytes, AGREEMENT_KIND, { file: 'x.yaml' })).toEqual(
+        parseYamlDocumentLocated(bytes, AGREEMENT_KIND, { file: 'x.yaml' }),
+      );
+    }
+    expect(parseYamlDocument(good, AGREEMENT_KIND).ok).toBe(true);
+  });
+
   it('locate a schema problem in a document the quick read reads: file, line, column and path as always', () => {
     const text = 'formatVersion: 2\nid: x\nunknownKey: 1\n';
     expect(readPlainYaml(text, 64)).toBeDefined();
