@@ -160,8 +160,8 @@ export class FolderImporter {
   }
 
   /**
-   * Reads and validates every file; any problem fails the import with all problems, in file order, before
-   * anything else happens (what `early` stored by then is rolled back with the transaction).
+   * Reads and validates every file; any problem fails the import with all problems, in file order, and nothing is
+   * stored: what `early` stored by then is rolled back with the transaction, and no other write has happened yet.
    *
    * Lifecycle files are read first, so that the texts their events name are known. Then each agreement document is
    * handed to `early` as soon as it is read, as long as it is certain to be stored by storeDocuments in this place:
