@@ -90,6 +90,8 @@ export function formatProblem(p: Problem): string {
 
 /** Escapes one JSON Pointer reference token (RFC 6901). */
 export function escapePointerSegment(segment: string): string {
+  // Most segments are keys and indexes with nothing to escape; the rules build a pointer for every node they visit.
+  if (!segment.includes('~') && !segment.includes('/')) return segment;
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
