@@ -46,7 +46,7 @@ export function scenarios({ serviceUrl, coldServiceUrl, floorsUrl, agreements, v
     { name: 'B0', what: 'bare http, constant JSON', url: `${floorsUrl}/b0`, headers: json, body: () => '{}' },
     {
       name: 'B1',
-      what: 'bare http + pg, the statements S1 runs',
+      what: 'bare http + pg, the statements S1c runs',
       url: `${floorsUrl}/b1`,
       headers: json,
       body: () => JSON.stringify({ id: anyAgreement() }),
