@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditRow } from './audit.entity.js';
+import { valuesList } from '../database/values-list.js';
 
 export type NewAuditRow = Omit<AuditRow, 'id' | 'at'>;
 
@@ -26,10 +27,8 @@ export class AuditRepository {
   /** In one statement, in this order; the same columns as insert writes (id and at from their defaults). */
   async insertMany(rows: readonly NewAuditRow[], m: EntityManager = this.dataSource.manager): Promise<void> {
     if (rows.length === 0) return;
-    const width = INSERT_COLUMNS.length;
-    const tuples = rows.map((_, r) => `(${INSERT_COLUMNS.map((_, c) => `$${r * width + c + 1}`).join(', ')})`);
     await m.query(
-      `INSERT INTO audit_log (${INSERT_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`,
+      `INSERT INTO audit_log (${INSERT_COLUMNS.join(', ')}) VALUES ${valuesList(rows.length, INSERT_COLUMNS.length)}`,
       rows.flatMap((row) => [row.subject, row.name, row.roles, row.party, row.operation, row.agreementId, row.version, row.argsDigest, row.outcome]),
     );
   }

@@ -88,10 +88,7 @@ export class LifecycleRepository {
       LIFECYCLE_SQL.statusInputs,
       [id, knownRevision, documentOf],
     );
-    const revision = rows[0]?.revision ?? null;
-    if (revision !== null && revision === knownRevision) return { changed: false, revision, document: rows[0].document };
-    const [history, successor] = rows.map(toTermsHistory);
-    return { changed: true, revision, history, successor: successor ?? null };
+    return toInputsRead(rows, knownRevision, rows[0]?.document ?? null);
   }
 
   /** loadForStatus for several agreements in one statement (zv_status_inputs_many), by id; no documents. */
@@ -100,18 +97,16 @@ export class LifecycleRepository {
       LIFECYCLE_SQL.statusInputsMany,
       [asked.map((a) => a.id), asked.map((a) => a.knownRevision)],
     );
-    const read = new Map<string, StatusInputsRead>();
-    for (const { id, knownRevision } of asked) {
-      const own = rows.filter((r) => r.for_id === id);
-      const revision = own[0]?.revision ?? null;
-      if (revision !== null && revision === knownRevision) {
-        read.set(id, { changed: false, revision, document: null });
-      } else {
-        const [history, successor] = own.map(toTermsHistory);
-        read.set(id, { changed: true, revision, history, successor: successor ?? null });
-      }
-    }
-    return read;
+    return new Map(
+      asked.map(({ id, knownRevision }) => [
+        id,
+        toInputsRead(
+          rows.filter((r) => r.for_id === id),
+          knownRevision,
+          null,
+        ),
+      ]),
+    );
   }
 
   async loadOne(id: string, m?: EntityManager): Promise<AgreementHistory> {
@@ -293,6 +288,18 @@ interface StatusHistoryColumns {
   signatures: Array<Omit<SignatureColumns, 'recorded_at'> & { recorded_at: string }> | null;
   amendments: Array<Omit<AmendmentColumns, 'recorded_at'> & { recorded_at: string }> | null;
   follow_ups: FollowUpColumns[] | null;
+}
+
+/** One agreement's rows of zv_status_inputs: the revision alone when it is the one known, else the histories. */
+function toInputsRead(
+  rows: Array<StatusHistoryColumns & { revision: string | null }>,
+  knownRevision: string | null,
+  document: AnyAgreementDocument | null,
+): StatusInputsRead {
+  const revision = rows[0]?.revision ?? null;
+  if (revision !== null && revision === knownRevision) return { changed: false, revision, document };
+  const [history, successor] = rows.map(toTermsHistory);
+  return { changed: true, revision, history, successor: successor ?? null };
 }
 
 /** The same model load() builds, from the terms instead of the documents. */

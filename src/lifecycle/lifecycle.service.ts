@@ -30,7 +30,7 @@ import {
 import type { VersionRow } from '../versions/version.entity.js';
 import { VersionsService } from '../versions/versions.service.js';
 import { berlinToday } from '../common/berlin-date.js';
-import { LifecycleRepository, type AmendmentRecord, type SignatureRecord } from './lifecycle.repository.js';
+import { LifecycleRepository, type AmendmentRecord, type SignatureRecord, type StatusInputsRead } from './lifecycle.repository.js';
 import { documentYaml, withValidityUntil } from './yaml-edit.js';
 import { termsOf } from '../documents/agreement-terms.js';
 import { missingFacts, type MissingFact } from '../documents/missing-facts.js';
@@ -204,23 +204,9 @@ export class LifecycleService {
     const ahead = kept ? attempt(() => decide(kept)) : null;
     const unread = ahead && kept ? unreadDocument(kept, ahead.reportedVersion) : null;
     const read = await this.history.loadForStatus(agreementId, kept?.revision ?? null, unread);
-    let inputs: StatusInputs;
-    if (!read.changed && kept) {
-      inputs = kept;
-      if (unread !== null && read.document !== null) rememberFacts(inputs, unread, read.document);
-    } else if (read.changed) {
-      if (read.history.versions.length === 0 || read.revision === null) throw notFound(`agreement '${agreementId}'`);
-      // Facts found in a document stay right for the same content, whatever else changed.
-      inputs = {
-        revision: read.revision,
-        history: read.history,
-        successor: read.successor,
-        missingFacts: kept?.missingFacts ?? new Map<string, readonly MissingFact[]>(),
-      };
-      this.statusCache.set(agreementId, inputs);
-    } else {
-      throw new Error('unreachable: an unchanged revision without kept inputs');
-    }
+    const inputs = this.keep(agreementId, read, kept);
+    if (inputs === null) throw notFound(`agreement '${agreementId}'`);
+    if (!read.changed && unread !== null && read.document !== null) rememberFacts(inputs, unread, read.document);
     const { status, reportedVersion } = inputs === kept && ahead ? ahead : decide(inputs);
     return { ...status, missingFacts: [...(await this.missingFactsOf(inputs, reportedVersion))] };
   }
@@ -231,15 +217,20 @@ export class LifecycleService {
     const read = await this.history.loadManyForStatus(agreementIds.map((id) => ({ id, knownRevision: kept.get(id)?.revision ?? null })));
     const inputs = new Map<string, StatusInputs>();
     for (const id of agreementIds) {
-      const r = read.get(id)!;
-      const before = kept.get(id);
-      if (!r.changed && before) inputs.set(id, before);
-      else if (r.changed && r.revision !== null && r.history.versions.length > 0) {
-        const fresh = { revision: r.revision, history: r.history, successor: r.successor, missingFacts: before?.missingFacts ?? newFacts() };
-        this.statusCache.set(id, fresh);
-        inputs.set(id, fresh);
-      }
+      const current = this.keep(id, read.get(id)!, kept.get(id));
+      if (current !== null) inputs.set(id, current);
     }
+    return inputs;
+  }
+
+  /** The inputs as read: those kept while the revision is unchanged, else the histories read, kept from now on; null: no such agreement. */
+  private keep(agreementId: string, read: StatusInputsRead, kept: StatusInputs | undefined): StatusInputs | null {
+    if (!read.changed) return kept ?? null;
+    if (read.revision === null || read.history.versions.length === 0) return null;
+    // Facts found in a document stay right for the same content, whatever else changed.
+    const missingFacts = kept?.missingFacts ?? new Map<string, readonly MissingFact[]>();
+    const inputs = { revision: read.revision, history: read.history, successor: read.successor, missingFacts };
+    this.statusCache.set(agreementId, inputs);
     return inputs;
   }
 
@@ -317,10 +308,6 @@ function attempt<T>(work: () => T): T | null {
 function unreadDocument(inputs: StatusInputs, version: number | null): number | null {
   const reported = inputs.history.versions.find((v) => v.number === version);
   return reported !== undefined && !inputs.missingFacts.has(reported.contentHash) ? reported.number : null;
-}
-
-function newFacts(): Map<string, readonly MissingFact[]> {
-  return new Map();
 }
 
 function rememberFacts(inputs: StatusInputs, version: number, document: unknown): readonly MissingFact[] {

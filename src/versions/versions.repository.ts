@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AnyAgreementDocument } from '../documents/agreement-terms.js';
 import { VersionRow } from './version.entity.js';
+import { valuesList } from '../database/values-list.js';
 
 /** The columns of agreement_versions as PostgreSQL returns them. */
 interface VersionColumns {
@@ -176,9 +177,7 @@ function versionValues(row: VersionRow): unknown[] {
 
 /** insertVersion for `count` rows in one statement: the same columns and parameters, row after row. */
 function insertVersionsSql(count: number): string {
-  const width = COLUMNS.split(',').length;
-  const tuples = Array.from({ length: count }, (_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`);
-  return `INSERT INTO agreement_versions (${COLUMNS}) VALUES ${tuples.join(', ')} ON CONFLICT DO NOTHING RETURNING agreement_id, number`;
+  return `INSERT INTO agreement_versions (${COLUMNS}) VALUES ${valuesList(count, COLUMNS.split(',').length)} ON CONFLICT DO NOTHING RETURNING agreement_id, number`;
 }
 
 function toRow(r: VersionColumns): VersionRow {

@@ -66,18 +66,8 @@ export interface Consultation extends ConsultationFacts {
 }
 
 /** A consultation's changeable facts as a whole, as a revision states them. */
-export interface ConsultationRevisionFacts {
-  date: IsoDate | null;
-  meeting: string | null;
-  meetingNumber: number | null;
-  role: string | null;
-  result: string | null;
-  finished: boolean | null;
-  note: string | null;
-  oparlModified: string | null;
-  deleted: boolean;
-  fingerprint: string | null;
-}
+export type ConsultationRevisionFacts = Omit<ConsultationFacts, 'kind' | 'body' | 'oparlId'> &
+  Pick<Consultation, 'oparlModified' | 'deleted' | 'fingerprint'>;
 
 export interface Paper extends PaperFacts {
   id: string;
