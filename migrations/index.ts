@@ -9,6 +9,7 @@ import { PaperRevisions1764000000050 } from './1764000000050-PaperRevisions.js';
 import { ConsultationRevisions1764000000055 } from './1764000000055-ConsultationRevisions.js';
 import { VersionTerms1764000000060 } from './1764000000060-VersionTerms.js';
 import { AgreementRevisions1764000000065 } from './1764000000065-AgreementRevisions.js';
+import { StatusInputsBatch1764000000070 } from './1764000000070-StatusInputsBatch.js';
 
 /** Every migration in order; listed here so ESM builds need no file globbing. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   ConsultationRevisions1764000000055,
   VersionTerms1764000000060,
   AgreementRevisions1764000000065,
+  StatusInputsBatch1764000000070,
 ];

@@ -110,6 +110,27 @@ describe('status inputs kept between requests', () => {
     expect(await listed()).toEqual({ state: 'SIGNING', signatures: [{ role: 'soziales' }] });
   });
 
+  it('statuses asked at the same time share a statement, and each answers as if asked alone', async () => {
+    const lifecycle = t.app.get(LifecycleService);
+    const questions: Array<[string, string | null, string | null]> = [];
+    for (const id of ['soziale-wohnhilfen', 'soziale-wohnhilfen-2026', 'buergeraemter', 'seite-05', 'gibt-es-nicht']) {
+      for (const asOf of ['2022-06-01', '2025-06-01', null]) questions.push([id, asOf, null], [id, asOf, 'neukoelln']);
+    }
+    const ask = ([id, asOf, party]: [string, string | null, string | null]) =>
+      lifecycle.status(id, asOf, party).then(
+        (status) => ({ status }),
+        (error: Error) => ({ error: error.message }),
+      );
+    const alone = [];
+    for (const question of questions) alone.push(await ask(question));
+    // Refusals are answers too: the unknown agreement, and neukoelln where it is no party.
+    expect(alone.filter((a) => 'error' in a)).toHaveLength(9);
+    const { result: together, statements } = await counter.during(() => Promise.all(questions.map(ask)));
+    expect(together).toEqual(alone);
+    // The first went out alone; the 29 asked while it ran, together in the next.
+    expect(statements).toHaveLength(2);
+  });
+
   it("the follow-up's records reach the kept status of its predecessor", async () => {
     expect(await state('seite-03')).toMatchObject({ successorId: null, successorState: null });
     const editor = await t.token({ roles: ['senate-editor'], departments: ['senias'] });

@@ -23,7 +23,14 @@ export interface SignatureRecord extends Signature {
   recordedAt: Date;
 }
 
-/** What loadForStatus read: nothing more than the revision when it is the one known. */
+/** A status's question to the database: the agreement, the revision kept of it, the version whose document is still unread. */
+export interface StatusQuestion {
+  id: string;
+  knownRevision: string | null;
+  documentOf: number | null;
+}
+
+/** What the status inputs read: nothing more than the revision when it is the one known. */
 export type StatusInputsRead =
   | { changed: false; revision: string; document: AnyAgreementDocument | null }
   | { changed: true; revision: string | null; history: TermsHistory; successor: TermsHistory | null };
@@ -77,21 +84,22 @@ export class LifecycleRepository {
   }
 
   /**
-   * What the status of one agreement needs, in one statement (zv_status_inputs, migration 065): its revision and,
-   * unless that is `knownRevision`, its history and that of its follow-up (the agreement whose latest version names
-   * it as predecessor, the first by id), the versions by their terms. The history has no versions when the
-   * agreement does not exist. While the revision is the known one, the document of version `documentOf` comes
-   * along when asked for.
+   * What the status of an agreement needs, for several questions in one statement (zv_status_inputs_batch, migrations
+   * 065 and 070), answers in the order asked: its revision and, unless that is `knownRevision`, its history and that
+   * of its follow-up (the agreement whose latest version names it as predecessor, the first by id), the versions by
+   * their terms. The history has no versions when the agreement does not exist. While the revision is the known
+   * one, the document of version `documentOf` comes along when asked for.
    */
-  async loadForStatus(id: string, knownRevision: string | null, documentOf: number | null = null): Promise<StatusInputsRead> {
-    const rows = await this.dataSource.query<Array<StatusHistoryColumns & { revision: string | null; document: AnyAgreementDocument | null }>>(
-      LIFECYCLE_SQL.statusInputs,
-      [id, knownRevision, documentOf],
-    );
-    return toInputsRead(rows, knownRevision, rows[0]?.document ?? null);
+  async loadBatchForStatus(asked: readonly StatusQuestion[]): Promise<StatusInputsRead[]> {
+    const rows = await this.dataSource.query<
+      Array<StatusHistoryColumns & { asked: number; revision: string | null; document: AnyAgreementDocument | null }>
+    >(LIFECYCLE_SQL.statusInputsBatch, [asked.map((a) => a.id), asked.map((a) => a.knownRevision), asked.map((a) => a.documentOf)]);
+    const answers = asked.map(() => [] as typeof rows);
+    for (const row of rows) answers[row.asked - 1].push(row);
+    return answers.map((own, k) => toInputsRead(own, asked[k].knownRevision, own[0]?.document ?? null));
   }
 
-  /** loadForStatus for several agreements in one statement (zv_status_inputs_many), by id; no documents. */
+  /** The same for a page of agreements (zv_status_inputs_many), by id; no documents. */
   async loadManyForStatus(asked: ReadonlyArray<{ id: string; knownRevision: string | null }>): Promise<Map<string, StatusInputsRead>> {
     const rows = await this.dataSource.query<Array<StatusHistoryColumns & { for_id: string; revision: string | null }>>(
       LIFECYCLE_SQL.statusInputsMany,
@@ -217,7 +225,7 @@ export const LIFECYCLE_SQL = {
          FROM follow_ups WHERE successor_id = ANY($1) ORDER BY created_on, recorded_at`,
   agreementIds: 'SELECT id FROM agreements ORDER BY id',
   // The revision, and the histories with the follow-up's when it is not the one known (migration 065).
-  statusInputs: 'SELECT * FROM zv_status_inputs($1, $2::bigint, $3::integer)',
+  statusInputsBatch: 'SELECT * FROM zv_status_inputs_batch($1::text[], $2::bigint[], $3::integer[])',
   statusInputsMany: 'SELECT * FROM zv_status_inputs_many($1::text[], $2::bigint[])',
   signature: `${SIGNATURE_SELECT} WHERE s.id = $1`,
 } as const;

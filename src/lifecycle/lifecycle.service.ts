@@ -30,7 +30,14 @@ import {
 import type { VersionRow } from '../versions/version.entity.js';
 import { VersionsService } from '../versions/versions.service.js';
 import { berlinToday } from '../common/berlin-date.js';
-import { LifecycleRepository, type AmendmentRecord, type SignatureRecord, type StatusInputsRead } from './lifecycle.repository.js';
+import {
+  LifecycleRepository,
+  type AmendmentRecord,
+  type SignatureRecord,
+  type StatusInputsRead,
+  type StatusQuestion,
+} from './lifecycle.repository.js';
+import { CoalescedReads } from '../database/coalesced-reads.js';
 import { documentYaml, withValidityUntil } from './yaml-edit.js';
 import { termsOf } from '../documents/agreement-terms.js';
 import { missingFacts, type MissingFact } from '../documents/missing-facts.js';
@@ -80,6 +87,15 @@ export class LifecycleService {
     private readonly history: LifecycleRepository,
     private readonly statusCache: StatusInputsCache,
   ) {}
+
+  /**
+   * Statuses asked for at the same time share their statement: while one runs, the questions of the requests
+   * arriving meanwhile collect for the next, so under load one round trip checks the kept inputs of many requests.
+   */
+  private readonly statusReads = new CoalescedReads((asked: StatusQuestion[]) => this.history.loadBatchForStatus(asked), {
+    concurrent: 1,
+    batch: 100,
+  });
 
   /** Overridable clock, so "today" is one value per operation. */
   today: () => IsoDate = berlinToday;
@@ -203,7 +219,7 @@ export class LifecycleService {
     // Decided ahead from what is kept, so the statement that confirms it can bring the one document still unread.
     const ahead = kept ? attempt(() => decide(kept)) : null;
     const unread = ahead && kept ? unreadDocument(kept, ahead.reportedVersion) : null;
-    const read = await this.history.loadForStatus(agreementId, kept?.revision ?? null, unread);
+    const read = await this.statusReads.read({ id: agreementId, knownRevision: kept?.revision ?? null, documentOf: unread });
     const inputs = this.keep(agreementId, read, kept);
     if (inputs === null) throw notFound(`agreement '${agreementId}'`);
     if (!read.changed && unread !== null && read.document !== null) rememberFacts(inputs, unread, read.document);

@@ -25,8 +25,8 @@ SELECT successor_id, predecessor_id, predecessor_version, created_on::text AS cr
 -- agreementIds
 SELECT id FROM agreements ORDER BY id;
 
--- statusInputs
-SELECT * FROM zv_status_inputs($1, $2::bigint, $3::integer);
+-- statusInputsBatch
+SELECT * FROM zv_status_inputs_batch($1::text[], $2::bigint[], $3::integer[]);
 
 -- statusInputsMany
 SELECT * FROM zv_status_inputs_many($1::text[], $2::bigint[]);

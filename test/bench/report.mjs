@@ -7,6 +7,8 @@ export function ratios(results) {
   return {
     'S0/B0': ratio('S0', 'B0'),
     'S1/S0': ratio('S1', 'S0'),
+    'S0p/S0': ratio('S0p', 'S0'),
+    'S1/S0p': ratio('S1', 'S0p'),
     'S1/B2': ratio('S1', 'B2'),
     'S1/B1': ratio('S1', 'B1'),
     'S1c/S0': ratio('S1c', 'S0'),

@@ -10,6 +10,7 @@ const STATUS = `query S1($id: ID!, $asOf: Date, $party: ID) {
     signatures { party role signedOn } missing { party role }
   }
 }`;
+const PARTIES_QUERY = `query S0p($asOf: Date) { parties(asOf: $asOf) { id } }`;
 const PAGE = `query S2 { agreements(limit: 50) { totalCount items { id latestVersion { number contentHash } status { state validUntil } } } }`;
 const DIFF = `query S3($id: ID!, $to: Int!) { versionDiff(agreementId: $id, from: 1, to: $to) { changes { kind label } unified } }`;
 const SAVE = `mutation S4($id: ID!, $base: Int!, $yaml: String!) { saveDraft(agreementId: $id, baseVersion: $base, yaml: $yaml) { number } }`;
@@ -64,6 +65,15 @@ export function scenarios({ serviceUrl, coldServiceUrl, floorsUrl, agreements, v
       url: `${serviceUrl}/graphql`,
       headers: auth(readerToken),
       body: () => gql('{ __typename }'),
+      graphql: true,
+    },
+    {
+      // What any root field with arguments costs before its own work: a status cannot be cheaper than this.
+      name: 'S0p',
+      what: 'parties(asOf) { id }, random day: a root field answered from memory',
+      url: `${serviceUrl}/graphql`,
+      headers: auth(readerToken),
+      body: () => gql(PARTIES_QUERY, { asOf: randomDate(rnd) }),
       graphql: true,
     },
     {

@@ -7,7 +7,7 @@ import { VERSIONS_SQL } from '../../dist/src/versions/versions.repository.js';
 
 export function statusStatements(id) {
   return [
-    { text: LIFECYCLE_SQL.statusInputs, params: [id, null, null] },
+    { text: LIFECYCLE_SQL.statusInputsBatch, params: [[id], [null], [null]] },
     { text: VERSIONS_SQL.content, params: [id, 1] },
   ];
 }

@@ -61,12 +61,23 @@ export class SignatureModel {
     s: Partial<SignatureRecord> & Omit<SignatureRecord, 'agreementId' | 'recordedAt'> & { carriedOverFrom?: number | null },
     agreementId: string,
   ): SignatureModel {
-    return Object.assign(new SignatureModel(), {
+    const made = models.get(s);
+    if (made?.agreementId === agreementId) return made;
+    const model = Object.assign(new SignatureModel(), {
       ...s,
       agreementId,
       level: s.level,
       recordedAt: s.recordedAt ?? null,
       carriedOverFrom: s.carriedOverFrom ?? null,
     });
+    models.set(s, model);
+    return model;
   }
 }
+
+/**
+ * The model made of each signature record. Statuses list the same records request after request (the kept status
+ * inputs hold them, src/lifecycle/status-inputs.cache.ts), and neither records nor models are ever changed, so
+ * each is made once; a record no longer held takes its model with it.
+ */
+const models = new WeakMap<object, SignatureModel>();
