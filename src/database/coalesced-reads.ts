@@ -33,13 +33,10 @@ export class CoalescedReads<Q, A> {
       const batch = this.waiting.splice(0, this.options.batch);
       this.running++;
       this.readAll(batch.map((b) => b.question))
-        .then(
-          (answers) => {
-            if (answers.length !== batch.length) throw new Error(`${answers.length} answers to ${batch.length} questions`);
-            batch.forEach((b, k) => b.answer(answers[k]));
-          },
-          (error: unknown) => batch.forEach((b) => b.fail(error)),
-        )
+        .then((answers) => {
+          if (answers.length !== batch.length) throw new Error(`${answers.length} answers to ${batch.length} questions`);
+          batch.forEach((b, k) => b.answer(answers[k]));
+        })
         .catch((error: unknown) => batch.forEach((b) => b.fail(error)))
         .finally(() => {
           this.running--;
