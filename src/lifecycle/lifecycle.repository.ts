@@ -99,24 +99,6 @@ export class LifecycleRepository {
     return answers.map((own, k) => toInputsRead(own, asked[k].knownRevision, own[0]?.document ?? null));
   }
 
-  /** The same for a page of agreements (zv_status_inputs_many), by id; no documents. */
-  async loadManyForStatus(asked: ReadonlyArray<{ id: string; knownRevision: string | null }>): Promise<Map<string, StatusInputsRead>> {
-    const rows = await this.dataSource.query<Array<StatusHistoryColumns & { for_id: string; revision: string | null }>>(
-      LIFECYCLE_SQL.statusInputsMany,
-      [asked.map((a) => a.id), asked.map((a) => a.knownRevision)],
-    );
-    return new Map(
-      asked.map(({ id, knownRevision }) => [
-        id,
-        toInputsRead(
-          rows.filter((r) => r.for_id === id),
-          knownRevision,
-          null,
-        ),
-      ]),
-    );
-  }
-
   async loadOne(id: string, m?: EntityManager): Promise<AgreementHistory> {
     return (await this.load([id], m)).get(id)!;
   }
@@ -226,7 +208,6 @@ export const LIFECYCLE_SQL = {
   agreementIds: 'SELECT id FROM agreements ORDER BY id',
   // The revision, and the histories with the follow-up's when it is not the one known (migration 065).
   statusInputsBatch: 'SELECT * FROM zv_status_inputs_batch($1::text[], $2::bigint[], $3::integer[])',
-  statusInputsMany: 'SELECT * FROM zv_status_inputs_many($1::text[], $2::bigint[])',
   signature: `${SIGNATURE_SELECT} WHERE s.id = $1`,
 } as const;
 

@@ -230,12 +230,14 @@ export class LifecycleService {
   /** The status inputs of these agreements, checked or read in one statement; an unknown agreement is absent. */
   async statusInputsOf(agreementIds: readonly string[]): Promise<Map<string, StatusInputs>> {
     const kept = new Map(agreementIds.map((id) => [id, this.statusCache.get(id)]));
-    const read = await this.history.loadManyForStatus(agreementIds.map((id) => ({ id, knownRevision: kept.get(id)?.revision ?? null })));
+    const read = await this.history.loadBatchForStatus(
+      agreementIds.map((id) => ({ id, knownRevision: kept.get(id)?.revision ?? null, documentOf: null })),
+    );
     const inputs = new Map<string, StatusInputs>();
-    for (const id of agreementIds) {
-      const current = this.keep(id, read.get(id)!, kept.get(id));
+    agreementIds.forEach((id, k) => {
+      const current = this.keep(id, read[k], kept.get(id));
       if (current !== null) inputs.set(id, current);
-    }
+    });
     return inputs;
   }
 

@@ -28,9 +28,6 @@ SELECT id FROM agreements ORDER BY id;
 -- statusInputsBatch
 SELECT * FROM zv_status_inputs_batch($1::text[], $2::bigint[], $3::integer[]);
 
--- statusInputsMany
-SELECT * FROM zv_status_inputs_many($1::text[], $2::bigint[]);
-
 -- signature
 SELECT s.id, s.agreement_id, s.version, s.content_hash, s.party, s.role, s.person_name, s.office,
          s.signed_on::text AS signed_on, s.level, s.evidence_file_name, s.evidence_sha256, s.recorded_by, s.recorded_at,
